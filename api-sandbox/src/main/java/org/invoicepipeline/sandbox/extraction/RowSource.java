@@ -1,0 +1,11 @@
+package org.invoicepipeline.sandbox.extraction;
+
+import org.invoicepipeline.sandbox.document.ReadDocument;
+
+/** A readable document and what was recognised in it ({@code invoice} is null for an image). */
+record RowSource(ReadDocument document, RecognizedInvoice invoice) {
+
+    boolean ambiguousTotal() {
+        return invoice != null && invoice.ambiguousTotal();
+    }
+}

@@ -1,0 +1,176 @@
+package org.invoicepipeline.common.config;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.invoicepipeline.client.ClientOptions;
+import org.invoicepipeline.client.RetryPolicy;
+import org.invoicepipeline.client.ratelimit.RateLimits;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The API client of every stage, under {@code pipeline.api.*}. Each worker app binds these and builds its
+ * client with {@link #toClientOptions(MeterRegistry)}; the key is never logged ({@link #toString()} hides it).
+ */
+@ConfigurationProperties("pipeline.api")
+public class ApiClientProperties {
+
+    /** The API root. */
+    private URI baseUrl = ClientOptions.DEFAULT_BASE_URL;
+
+    /** The bearer key; when unset, the environment variable INVOICE_DATA_EXTRACTION_API_KEY is used. */
+    private String apiKey;
+
+    /** TCP/TLS connect timeout. */
+    private Duration connectTimeout = Duration.ofSeconds(10);
+
+    /** Time allowed for a response's headers; a long-poll gets its wait on top. */
+    private Duration readTimeout = Duration.ofSeconds(30);
+
+    /** Factor by which the documented rate-limit windows are shortened (only for a scaled sandbox; 1 = documented). */
+    private double rateLimitScale = 1.0;
+
+    /** Fraction (0, 1] of the key's documented rate limits this JVM may use, when several processes share a key. */
+    private double rateLimitShare = 1.0;
+
+    /** Whether the client limits its own request rate; 429s are honoured either way. */
+    private boolean rateLimitEnabled = true;
+
+    /** Calls in all (first included) for a retryable failure inside one client call. */
+    private int retryMaxAttempts = 4;
+
+    /** First back-off between the client's own retries (exponential, full jitter; Retry-After wins). */
+    private Duration retryInitialBackoff = Duration.ofMillis(500);
+
+    /** Cap of one back-off between the client's own retries. */
+    private Duration retryMaxBackoff = Duration.ofSeconds(10);
+
+    /**
+     * Time budget of one client call with its retries. Keep it well under the consumers'
+     * {@code max.poll.interval.ms}: the stage's error handler takes over longer waits by pausing the container.
+     */
+    private Duration retryMaxTotal = Duration.ofSeconds(45);
+
+    /** Part URLs requested per call (1 to 1,000). */
+    private int partUrlBatchSize = ClientOptions.MAX_PART_URLS_PER_REQUEST;
+
+    public ClientOptions toClientOptions(MeterRegistry meterRegistry) {
+        RateLimits limits = (rateLimitEnabled ? RateLimits.documented() : RateLimits.disabled())
+                .withScale(rateLimitScale).withShare(rateLimitShare);
+        ClientOptions.Builder builder = ClientOptions.builder()
+                .baseUrl(baseUrl)
+                .connectTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .retryPolicy(new RetryPolicy(retryMaxAttempts, retryInitialBackoff, retryMaxBackoff, retryMaxTotal))
+                .rateLimits(limits)
+                .partUrlBatchSize(partUrlBatchSize)
+                .meterRegistry(meterRegistry);
+        if (apiKey != null && !apiKey.isBlank()) {
+            builder.apiKey(apiKey);
+        }
+        return builder.build();
+    }
+
+    public URI getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(URI baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Duration getReadTimeout() {
+        return readTimeout;
+    }
+
+    public void setReadTimeout(Duration readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    public double getRateLimitScale() {
+        return rateLimitScale;
+    }
+
+    public void setRateLimitScale(double rateLimitScale) {
+        this.rateLimitScale = rateLimitScale;
+    }
+
+    public double getRateLimitShare() {
+        return rateLimitShare;
+    }
+
+    public void setRateLimitShare(double rateLimitShare) {
+        this.rateLimitShare = rateLimitShare;
+    }
+
+    public boolean isRateLimitEnabled() {
+        return rateLimitEnabled;
+    }
+
+    public void setRateLimitEnabled(boolean rateLimitEnabled) {
+        this.rateLimitEnabled = rateLimitEnabled;
+    }
+
+    public int getRetryMaxAttempts() {
+        return retryMaxAttempts;
+    }
+
+    public void setRetryMaxAttempts(int retryMaxAttempts) {
+        this.retryMaxAttempts = retryMaxAttempts;
+    }
+
+    public Duration getRetryInitialBackoff() {
+        return retryInitialBackoff;
+    }
+
+    public void setRetryInitialBackoff(Duration retryInitialBackoff) {
+        this.retryInitialBackoff = retryInitialBackoff;
+    }
+
+    public Duration getRetryMaxBackoff() {
+        return retryMaxBackoff;
+    }
+
+    public void setRetryMaxBackoff(Duration retryMaxBackoff) {
+        this.retryMaxBackoff = retryMaxBackoff;
+    }
+
+    public Duration getRetryMaxTotal() {
+        return retryMaxTotal;
+    }
+
+    public void setRetryMaxTotal(Duration retryMaxTotal) {
+        this.retryMaxTotal = retryMaxTotal;
+    }
+
+    public int getPartUrlBatchSize() {
+        return partUrlBatchSize;
+    }
+
+    public void setPartUrlBatchSize(int partUrlBatchSize) {
+        this.partUrlBatchSize = partUrlBatchSize;
+    }
+
+    @Override
+    public String toString() {
+        return "ApiClientProperties[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "<from environment>" : "<redacted>")
+                + ", rateLimitScale=" + rateLimitScale + ", rateLimitShare=" + rateLimitShare + "]";
+    }
+}

@@ -1,0 +1,22 @@
+package org.invoicepipeline.common.events;
+
+import org.invoicepipeline.events.FileRegistered;
+
+/**
+ * Record keys of the pipeline's topics. Keys decide partitions, so they keep what must be processed
+ * together on one partition.
+ */
+public final class EventKeys {
+
+    private EventKeys() {
+    }
+
+    /**
+     * The key of a {@code files-registered} record: the batch key when there is one (so a batch's files
+     * land on one partition and one upload worker), otherwise the file id.
+     */
+    public static String of(FileRegistered event) {
+        String batchKey = event.getBatchKey();
+        return batchKey != null && !batchKey.isEmpty() ? batchKey : event.getFileId();
+    }
+}

@@ -1,0 +1,110 @@
+package org.invoicepipeline.common.kafka;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.invoicepipeline.client.ApiErrorException;
+import org.invoicepipeline.client.ApiTransportException;
+import org.invoicepipeline.client.InvoiceExtractionException;
+import org.invoicepipeline.client.SignedUrlException;
+import org.invoicepipeline.common.serde.EventDeserializationException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+
+/**
+ * Maps whatever a stage threw to a {@link StageFailure}: the one place that decides retry versus dead letter
+ * for every worker. The first cause in the chain that the pipeline knows wins; Spring's wrapping
+ * ({@code ListenerExecutionFailedException}) is looked through.
+ */
+public final class FailureClassifier {
+
+    /** A record whose bytes are not a valid event of the topic (when the serde gave no more precise code). */
+    public static final String POISON_RECORD = "POISON_RECORD";
+    /** No HTTP answer from the API after the client's own retries. */
+    public static final String API_UNREACHABLE = "API_UNREACHABLE";
+    /** A signed storage URL refused a transfer. */
+    public static final String SIGNED_URL_REFUSED = "SIGNED_URL_REFUSED";
+    /** Reading a source file or another local resource failed. */
+    public static final String IO_ERROR = "IO_ERROR";
+    /** Anything else: retried a bounded number of times, then dead-lettered. */
+    public static final String PROCESSING_FAILED = "PROCESSING_FAILED";
+
+    private static final int MAX_MESSAGE_LENGTH = 1_000;
+
+    private FailureClassifier() {
+    }
+
+    public static StageFailure classify(Throwable thrown) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = thrown; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            StageFailure known = classifyOne(t);
+            if (known != null) {
+                return known;
+            }
+        }
+        Throwable root = thrown;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return StageFailure.transientFailure(PROCESSING_FAILED, describe(root), null);
+    }
+
+    private static StageFailure classifyOne(Throwable t) {
+        if (t instanceof StageBackPressureException pressure) {
+            return new StageFailure(pressure.reason(), shorten(pressure.getMessage()), true, pressure.retryAfter(), true);
+        }
+        if (t instanceof RecordRejectedException rejected) {
+            return StageFailure.permanent(rejected.code(), shorten(rejected.getMessage()));
+        }
+        if (t instanceof EventDeserializationException decoding) {
+            return new StageFailure(decoding.code(), shorten(decoding.getMessage()), decoding.retryable(), null, false);
+        }
+        if (t instanceof DeserializationException || t instanceof SerializationException) {
+            return decodingFailureIn(t.getCause())
+                    .orElseGet(() -> StageFailure.permanent(POISON_RECORD, describe(t)));
+        }
+        if (t instanceof ApiErrorException api) {
+            return new StageFailure(api.code(), shorten(api.getMessage()), api.isRetryable(),
+                    api.retryAfter().orElse(null), false);
+        }
+        if (t instanceof ApiTransportException transport) {
+            return StageFailure.transientFailure(API_UNREACHABLE, shorten(transport.getMessage()), null);
+        }
+        if (t instanceof SignedUrlException signed) {
+            return new StageFailure(SIGNED_URL_REFUSED, shorten(signed.getMessage()), signed.isRetryable(), null, false);
+        }
+        if (t instanceof InvoiceExtractionException client) {
+            return new StageFailure(PROCESSING_FAILED, shorten(client.getMessage()), client.isRetryable(), null, false);
+        }
+        if (t instanceof IOException || t instanceof UncheckedIOException) {
+            return StageFailure.transientFailure(IO_ERROR, describe(t), null);
+        }
+        return null;
+    }
+
+    /** The serde's own decoding verdict (e.g. {@code NOT_AN_EVENT}) inside a Spring/Kafka wrapper, if any. */
+    private static Optional<StageFailure> decodingFailureIn(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EventDeserializationException decoding) {
+                return Optional.of(new StageFailure(decoding.code(), shorten(decoding.getMessage()),
+                        decoding.retryable(), null, false));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(Throwable t) {
+        String message = t.getMessage();
+        return shorten(t.getClass().getSimpleName() + (message == null ? "" : ": " + message));
+    }
+
+    static String shorten(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.length() <= MAX_MESSAGE_LENGTH ? message : message.substring(0, MAX_MESSAGE_LENGTH) + "...";
+    }
+}

@@ -1,0 +1,133 @@
+package org.invoicepipeline.common.kafka;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerContainerPauseService;
+import org.springframework.kafka.listener.RetryListener;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The error handler of every stage's listener container:
+ * <ul>
+ *   <li>records that can never succeed (validation rejects, poison bytes, non-retryable API errors) go to
+ *       {@code <topic>.DLT} at once;</li>
+ *   <li>retryable failures back off exponentially (the API's Retry-After wins) for a bounded number of
+ *       deliveries, then go to the dead-letter topic;</li>
+ *   <li>back-pressure ({@link StageBackPressureException}) is retried without limit and never dead-lettered;</li>
+ *   <li>long waits pause the container instead of sleeping ({@link RetryAfterBackOffHandler}).</li>
+ * </ul>
+ * Dead letters carry the {@link PipelineHeaders} and Spring's {@code kafka_dlt-*} headers; each one counts in
+ * {@code pipeline.dead.letters{stage,code}}.
+ */
+public final class StageErrorHandlers {
+
+    /** Counter of dead-lettered records, tagged {@code stage} and {@code code}. */
+    public static final String DEAD_LETTERS_METRIC = "pipeline.dead.letters";
+
+    private static final Logger log = LoggerFactory.getLogger(StageErrorHandlers.class);
+
+    private StageErrorHandlers() {
+    }
+
+    /**
+     * @param stage              short stage name for headers, logs and metrics, e.g. {@code upload}
+     * @param deadLetterTemplate a template that can write the stage's event types and raw {@code byte[]}
+     *                           (see {@link DeadLetterTemplates})
+     * @param pauseService       pauses and resumes containers for long back-offs
+     * @param options            retry bounds
+     * @param meters             where the dead-letter counter goes; {@code null} for none
+     */
+    public static DefaultErrorHandler create(String stage, KafkaOperations<?, ?> deadLetterTemplate,
+                                             ListenerContainerPauseService pauseService, StageRetryOptions options,
+                                             @Nullable MeterRegistry meters) {
+        DeliveryAttempts attempts = new DeliveryAttempts();
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(deadLetterTemplate,
+                (record, exception) -> new TopicPartition(DeadLetterRecords.topicFor(record.topic()), -1));
+        publisher.setHeadersFunction((record, exception) ->
+                DeadLetterRecords.pipelineHeaders(stage, FailureClassifier.classify(exception), attempts.of(record)));
+        publisher.setLogRecoveryRecord(false);
+
+        ConsumerAwareRecordRecoverer recoverer = (record, consumer, exception) -> {
+            StageFailure failure = FailureClassifier.classify(exception);
+            publisher.accept(record, consumer, exception);
+            log.warn("{} stage dead-lettered {}-{}@{} after {} attempt(s): {} {}", stage, record.topic(),
+                    record.partition(), record.offset(), attempts.of(record), failure.code(), failure.message());
+            if (meters != null) {
+                Counter.builder(DEAD_LETTERS_METRIC).tag("stage", stage).tag("code", failure.code())
+                        .description("Records a stage gave up on and wrote to its dead-letter topic")
+                        .register(meters).increment();
+            }
+        };
+
+        BackOff defaultBackOff = exponential(options);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, defaultBackOff,
+                new RetryAfterBackOffHandler(pauseService, options.maxBlockingSleep()));
+        handler.setBackOffFunction((record, exception) -> backOffFor(exception, options));
+        handler.setRetryListeners(attempts, new FailureLog(stage));
+        handler.setLogLevel(KafkaException.Level.DEBUG);
+        return handler;
+    }
+
+    static BackOff backOffFor(@Nullable Exception exception, StageRetryOptions options) {
+        if (exception == null) {
+            return exponential(options);
+        }
+        StageFailure failure = FailureClassifier.classify(exception);
+        if (failure.operational()) {
+            long wait = failure.retryAfterHint().orElse(options.initialInterval()).toMillis();
+            return new FixedBackOff(wait, FixedBackOff.UNLIMITED_ATTEMPTS);
+        }
+        if (!failure.retryable()) {
+            return new FixedBackOff(0, 0);
+        }
+        return exponential(options);
+    }
+
+    private static BackOff exponential(StageRetryOptions options) {
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(Math.max(1, options.maxAttempts() - 1));
+        backOff.setInitialInterval(options.initialInterval().toMillis());
+        backOff.setMultiplier(options.multiplier());
+        backOff.setMaxInterval(options.maxInterval().toMillis());
+        return backOff;
+    }
+
+    /** One log line per failed delivery: WARN for errors, INFO for back-pressure, which is expected. */
+    private record FailureLog(String stage) implements RetryListener {
+
+        @Override
+        public void failedDelivery(ConsumerRecord<?, ?> record, @Nullable Exception ex, int deliveryAttempt) {
+            if (ex == null) {
+                return;
+            }
+            StageFailure failure = FailureClassifier.classify(ex);
+            if (failure.operational()) {
+                log.info("{} stage holds {}-{}@{}: {} ({})", stage, record.topic(), record.partition(),
+                        record.offset(), failure.code(), failure.message());
+            }
+            else {
+                log.warn("{} stage failed {}-{}@{} (delivery {}): {} {}", stage, record.topic(), record.partition(),
+                        record.offset(), deliveryAttempt, failure.code(), failure.message());
+            }
+        }
+
+        @Override
+        public void failedDelivery(org.apache.kafka.clients.consumer.ConsumerRecords<?, ?> records, Exception ex,
+                                   int deliveryAttempt) {
+            log.warn("{} stage failed a batch of {} record(s) (delivery {}): {}", stage, records.count(),
+                    deliveryAttempt, FailureClassifier.classify(ex).code());
+        }
+    }
+
+}

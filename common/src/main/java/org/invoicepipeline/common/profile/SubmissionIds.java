@@ -1,0 +1,40 @@
+package org.invoicepipeline.common.profile;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * Deterministic {@code submission_id}s: the same upload session and attempt always give the same id, so a
+ * replayed submission returns the extraction the first one created, while a resubmission after a retryable
+ * failure (the next attempt) gets a new id, as the API requires. Valid API client ids
+ * ({@code [A-Za-z0-9._:-]{1,200}}).
+ */
+public final class SubmissionIds {
+
+    private static final int HASH_HEX_CHARS = 40;
+
+    private SubmissionIds() {
+    }
+
+    /** {@code sub-<40 hex of SHA-256 of the session id>-<attempt>}; attempt is 1-based. */
+    public static String of(String uploadSessionId, int attempt) {
+        Objects.requireNonNull(uploadSessionId, "uploadSessionId");
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt is 1-based, was " + attempt);
+        }
+        return "sub-" + hash("submission\n" + uploadSessionId) + "-" + attempt;
+    }
+
+    private static String hash(String material) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, HASH_HEX_CHARS);
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.invoicepipeline.client;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpServer;
+import org.invoicepipeline.client.ratelimit.RateLimits;
+import org.invoicepipeline.client.upload.UploadSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What goes on the wire, seen by a bare local HTTP server. */
+class HttpInvoiceExtractionClientTest {
+
+    private static final String KEY = "sk_wire_test_key";
+
+    private HttpServer server;
+    private final Map<String, Headers> headersByPath = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> bodiesByPath = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            headersByPath.put(path, exchange.getRequestHeaders());
+            bodiesByPath.put(path, exchange.getRequestBody().readAllBytes());
+            byte[] answer;
+            if (path.startsWith("/storage/")) {
+                exchange.getResponseHeaders().add("ETag", "\"5d41402abc4b2a76b9719d911017c592\"");
+                answer = new byte[0];
+            } else {
+                answer = "{\"success\":true,\"credits_balance\":150,\"credits_reserved\":10}"
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+            }
+            exchange.sendResponseHeaders(200, answer.length == 0 ? -1 : answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private InvoiceExtractionClient client() {
+        return InvoiceExtractionClient.create(ClientOptions.builder(name -> null)
+                .baseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/v1")
+                .apiKey(KEY).rateLimits(RateLimits.disabled()).sdk("wire-test", "9.9").build());
+    }
+
+    @Test
+    void apiCallsCarryTheBearerKeyAndSdkHeaders() {
+        try (InvoiceExtractionClient client = client()) {
+            assertThat(client.getCreditsBalance().available()).isEqualTo(140);
+        }
+
+        Headers headers = headersByPath.get("/v1/credits/balance");
+        assertThat(headers.getFirst("Authorization")).isEqualTo("Bearer " + KEY);
+        assertThat(headers.getFirst("X-SDK-Name")).isEqualTo("wire-test");
+        assertThat(headers.getFirst("X-SDK-Version")).isEqualTo("9.9");
+    }
+
+    @Test
+    void aPartGoesToItsSignedUrlAsRawBytesWithoutAuthAndItsQuotedETagIsKept() {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/storage/part-2?X-Sig=abc";
+        byte[] file = "0123456789abcdefghij".getBytes(StandardCharsets.US_ASCII);
+
+        String eTag;
+        try (InvoiceExtractionClient client = client()) {
+            eTag = client.uploadPart(url, UploadSource.ofBytes("a.pdf", file), 10, 6);
+        }
+
+        assertThat(eTag).isEqualTo("\"5d41402abc4b2a76b9719d911017c592\"");
+        Headers headers = headersByPath.get("/storage/part-2");
+        assertThat(headers.containsKey("Authorization")).isFalse();
+        assertThat(headers.containsKey("Content-Type")).isFalse();
+        assertThat(headers.getFirst("Content-Length")).isEqualTo("6");
+        assertThat(new String(bodiesByPath.get("/storage/part-2"), StandardCharsets.US_ASCII)).isEqualTo("abcdef");
+        assertThat(List.of(headers.keySet().toArray())).noneMatch(name -> name.toString().startsWith("X-sdk"));
+    }
+}

@@ -1,0 +1,98 @@
+package org.invoicepipeline.download.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.invoicepipeline.common.kafka.DeadLetterTemplates;
+import org.invoicepipeline.common.kafka.ErrorHandlingDeserializers;
+import org.invoicepipeline.common.kafka.StageErrorHandlers;
+import org.invoicepipeline.common.kafka.StageRetryOptions;
+import org.invoicepipeline.common.serde.EventDeserializer;
+import org.invoicepipeline.common.serde.EventSerializer;
+import org.invoicepipeline.events.ExtractionCompleted;
+import org.invoicepipeline.events.ExtractionResult;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerContainerPauseService;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Kafka wiring of the download stage: one record at a time, committed after its results are acknowledged;
+ * failures handled by the shared stage error handler (back-off, then {@code extraction-completed.DLT}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class DownloadKafkaConfiguration {
+
+    /** Stage name in dead-letter headers and metrics. */
+    public static final String STAGE = "download";
+
+    @Bean
+    public ConsumerFactory<String, ExtractionCompleted> downloadConsumerFactory(KafkaProperties kafka) {
+        Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // One extraction per poll: reading its rows and files may take a while (rate-limited endpoints).
+        props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        props.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000);
+        return new DefaultKafkaConsumerFactory<>(props,
+                ErrorHandlingDeserializers.wrap(new StringDeserializer()),
+                ErrorHandlingDeserializers.wrap(new EventDeserializer<>(ExtractionCompleted.class)));
+    }
+
+    @Bean
+    public KafkaTemplate<String, ExtractionResult> resultTemplate(KafkaProperties kafka) {
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(),
+                new StringSerializer(), new EventSerializer<ExtractionResult>()));
+    }
+
+    @Bean
+    public KafkaTemplate<Object, Object> downloadDeadLetterTemplate(KafkaProperties kafka) {
+        return DeadLetterTemplates.create(kafka.buildProducerProperties(), new EventSerializer<>());
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    public ThreadPoolTaskScheduler downloadPauseScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("download-pause-");
+        scheduler.initialize();
+        return scheduler;
+    }
+
+    @Bean
+    public ListenerContainerPauseService downloadPauseService(KafkaListenerEndpointRegistry registry,
+                                                              ThreadPoolTaskScheduler downloadPauseScheduler) {
+        return new ListenerContainerPauseService(registry, downloadPauseScheduler);
+    }
+
+    @Bean
+    public DefaultErrorHandler downloadErrorHandler(KafkaTemplate<Object, Object> downloadDeadLetterTemplate,
+                                                    ListenerContainerPauseService downloadPauseService,
+                                                    MeterRegistry meters) {
+        return StageErrorHandlers.create(STAGE, downloadDeadLetterTemplate, downloadPauseService,
+                StageRetryOptions.defaults(), meters);
+    }
+
+    @Bean
+    public ConcurrentKafkaListenerContainerFactory<String, ExtractionCompleted> kafkaListenerContainerFactory(
+            ConsumerFactory<String, ExtractionCompleted> downloadConsumerFactory, DefaultErrorHandler downloadErrorHandler) {
+        ConcurrentKafkaListenerContainerFactory<String, ExtractionCompleted> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(downloadConsumerFactory);
+        factory.setCommonErrorHandler(downloadErrorHandler);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        return factory;
+    }
+}

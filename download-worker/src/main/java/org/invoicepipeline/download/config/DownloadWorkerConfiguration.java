@@ -1,0 +1,58 @@
+package org.invoicepipeline.download.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.invoicepipeline.client.InvoiceExtractionClient;
+import org.invoicepipeline.common.config.ApiClientConfiguration;
+import org.invoicepipeline.download.fetch.ExtractionRowsReader;
+import org.invoicepipeline.download.fetch.OutputArchiver;
+import org.invoicepipeline.download.listener.DownloadMetrics;
+import org.invoicepipeline.download.listener.ExtractionCompletedListener;
+import org.invoicepipeline.download.mapping.FileResultAssembler;
+import org.invoicepipeline.download.mapping.RowCells;
+import org.invoicepipeline.download.publish.ResultPublisher;
+import org.invoicepipeline.download.retention.ExtractionRetention;
+import org.invoicepipeline.download.store.LocalDirectoryOutputStore;
+import org.invoicepipeline.download.store.OutputStore;
+import org.invoicepipeline.events.ExtractionResult;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Clock;
+
+/** The download stage's components: consume, read rows and files through the shared client, store, publish. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DownloadWorkerProperties.class)
+@Import({ApiClientConfiguration.class, DownloadKafkaConfiguration.class})
+public class DownloadWorkerConfiguration {
+
+    /** The local directory store, unless the application provides another {@link OutputStore} (object storage). */
+    @Bean
+    @ConditionalOnMissingBean(OutputStore.class)
+    public OutputStore outputStore(DownloadWorkerProperties properties) {
+        return new LocalDirectoryOutputStore(properties.getOutputDirectory());
+    }
+
+    @Bean
+    public DownloadMetrics downloadMetrics(MeterRegistry meters) {
+        return new DownloadMetrics(meters);
+    }
+
+    @Bean
+    public ExtractionCompletedListener extractionCompletedListener(InvoiceExtractionClient client, OutputStore store,
+                                                                   KafkaTemplate<String, ExtractionResult> resultTemplate,
+                                                                   DownloadWorkerProperties properties,
+                                                                   DownloadMetrics metrics) {
+        return new ExtractionCompletedListener(
+                new ExtractionRowsReader(client, properties.getResultsPageSize()),
+                new OutputArchiver(client, store, properties.getFormats()),
+                new FileResultAssembler(new RowCells(new ObjectMapper()), Clock.systemUTC()),
+                new ResultPublisher(resultTemplate, properties.getResultsTopic(), properties.getPublishTimeout()),
+                new ExtractionRetention(client, store, properties.isDeleteAfterStore()),
+                metrics);
+    }
+}

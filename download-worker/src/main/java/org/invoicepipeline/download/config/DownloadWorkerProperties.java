@@ -1,0 +1,117 @@
+package org.invoicepipeline.download.config;
+
+import org.invoicepipeline.client.model.OutputFormat;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Configuration of the download worker, under {@code pipeline.download}.
+ */
+@ConfigurationProperties("pipeline.download")
+public class DownloadWorkerProperties {
+
+    /** Topic of ExtractionCompleted events to consume. */
+    private String inputTopic = "extraction-completed";
+
+    /** Topic the per-file ExtractionResult events are published to. */
+    private String resultsTopic = "extraction-results";
+
+    /** Kafka consumer group of the worker. */
+    private String groupId = "download-worker";
+
+    /** Consumer threads (at most the partition count of the input topic is useful). */
+    private int concurrency = 1;
+
+    /** Root directory of the local output store; output files land under {@code extractions/<extraction_id>/}. */
+    private Path outputDirectory = Path.of("pipeline-output");
+
+    /** Output files to copy into the store, from json, csv, xlsx. Each costs one call to the output endpoint (30/min). */
+    private List<OutputFormat> formats = List.of(OutputFormat.JSON, OutputFormat.CSV, OutputFormat.XLSX);
+
+    /** Rows per call to the results endpoint (1 to 1,000; the endpoint allows 60 calls/min). */
+    private int resultsPageSize = 1000;
+
+    /**
+     * Retention: delete the extraction (its rows, output files and uploaded sources) from the API once its output
+     * files are stored and its results published. Off by default: the API then keeps them for 90 days.
+     */
+    private boolean deleteAfterStore = false;
+
+    /** Longest wait for the broker to acknowledge the published results of one extraction. */
+    private Duration publishTimeout = Duration.ofSeconds(30);
+
+    public String getInputTopic() {
+        return inputTopic;
+    }
+
+    public void setInputTopic(String inputTopic) {
+        this.inputTopic = inputTopic;
+    }
+
+    public String getResultsTopic() {
+        return resultsTopic;
+    }
+
+    public void setResultsTopic(String resultsTopic) {
+        this.resultsTopic = resultsTopic;
+    }
+
+    public String getGroupId() {
+        return groupId;
+    }
+
+    public void setGroupId(String groupId) {
+        this.groupId = groupId;
+    }
+
+    public int getConcurrency() {
+        return concurrency;
+    }
+
+    public void setConcurrency(int concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    public Path getOutputDirectory() {
+        return outputDirectory;
+    }
+
+    public void setOutputDirectory(Path outputDirectory) {
+        this.outputDirectory = outputDirectory;
+    }
+
+    public List<OutputFormat> getFormats() {
+        return formats;
+    }
+
+    public void setFormats(List<OutputFormat> formats) {
+        this.formats = formats;
+    }
+
+    public int getResultsPageSize() {
+        return resultsPageSize;
+    }
+
+    public void setResultsPageSize(int resultsPageSize) {
+        this.resultsPageSize = resultsPageSize;
+    }
+
+    public boolean isDeleteAfterStore() {
+        return deleteAfterStore;
+    }
+
+    public void setDeleteAfterStore(boolean deleteAfterStore) {
+        this.deleteAfterStore = deleteAfterStore;
+    }
+
+    public Duration getPublishTimeout() {
+        return publishTimeout;
+    }
+
+    public void setPublishTimeout(Duration publishTimeout) {
+        this.publishTimeout = publishTimeout;
+    }
+}

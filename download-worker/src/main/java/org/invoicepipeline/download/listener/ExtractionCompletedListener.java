@@ -1,0 +1,77 @@
+package org.invoicepipeline.download.listener;
+
+import org.invoicepipeline.download.fetch.ExtractionRowsReader;
+import org.invoicepipeline.download.fetch.OutputArchiver;
+import org.invoicepipeline.download.mapping.ExtractionRows;
+import org.invoicepipeline.download.mapping.FileResultAssembler;
+import org.invoicepipeline.download.mapping.RowsByFile;
+import org.invoicepipeline.download.publish.ResultPublisher;
+import org.invoicepipeline.download.retention.ExtractionRetention;
+import org.invoicepipeline.events.ExtractionCompleted;
+import org.invoicepipeline.events.ExtractionOutcome;
+import org.invoicepipeline.events.ExtractionResult;
+import org.invoicepipeline.events.FileRef;
+import org.invoicepipeline.events.StoredOutput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+
+import java.util.List;
+
+/**
+ * Consumes ExtractionCompleted: for a completed extraction, reads its rows (paged), stores its output files and
+ * publishes one EXTRACTED result per source file; for a failed or cancelled one, a FAILED / CANCELLED result per
+ * file. The record is committed after the results are acknowledged by the broker. Replays overwrite the stored
+ * files and republish results with the same {@code result_id}.
+ */
+public class ExtractionCompletedListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ExtractionCompletedListener.class);
+
+    private final ExtractionRowsReader rowsReader;
+    private final OutputArchiver archiver;
+    private final FileResultAssembler assembler;
+    private final ResultPublisher publisher;
+    private final ExtractionRetention retention;
+    private final DownloadMetrics metrics;
+
+    public ExtractionCompletedListener(ExtractionRowsReader rowsReader, OutputArchiver archiver,
+                                       FileResultAssembler assembler, ResultPublisher publisher,
+                                       ExtractionRetention retention, DownloadMetrics metrics) {
+        this.rowsReader = rowsReader;
+        this.archiver = archiver;
+        this.assembler = assembler;
+        this.publisher = publisher;
+        this.retention = retention;
+        this.metrics = metrics;
+    }
+
+    @KafkaListener(id = "download-worker", topics = "${pipeline.download.input-topic:extraction-completed}",
+            groupId = "${pipeline.download.group-id:download-worker}",
+            concurrency = "${pipeline.download.concurrency:1}", containerFactory = "kafkaListenerContainerFactory")
+    public void onCompleted(ExtractionCompleted completed) {
+        String extractionId = completed.getExtractionId();
+        boolean hasOutput = completed.getStatus() == ExtractionOutcome.COMPLETED && extractionId != null;
+        if (hasOutput && retention.alreadyPublishedAndDeleting(extractionId)) {
+            retention.delete(extractionId);
+            metrics.replaySkipped();
+            return;
+        }
+        List<ExtractionResult> results = hasOutput ? extracted(completed) : assembler.notExtracted(completed);
+        publisher.publishAll(results);
+        metrics.published(results);
+        metrics.extractionHandled(completed.getStatus().name());
+        if (hasOutput) {
+            retention.afterPublished(extractionId);
+        }
+        log.info("Extraction {} ({}): {} result(s) published", extractionId, completed.getStatus(), results.size());
+    }
+
+    private List<ExtractionResult> extracted(ExtractionCompleted completed) {
+        ExtractionRows rows = rowsReader.read(completed.getExtractionId());
+        List<StoredOutput> outputs = archiver.archive(completed.getExtractionId());
+        metrics.unassignedRows(RowsByFile.assign(
+                completed.getFiles().stream().map(FileRef::getFileName).toList(), rows.rows()).unassigned().size());
+        return assembler.extracted(completed, rows, outputs);
+    }
+}

@@ -1,0 +1,103 @@
+package org.invoicepipeline.samples;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Writes sample invoices and their {@code expected-values.json} manifest to a directory.
+ *
+ * <pre>
+ * SampleInvoicesMain --output DIR --count N [--seed S] [--special-cases]
+ * </pre>
+ * {@code --special-cases} adds a multi-page invoice, an invoice with two totals, one without a due date,
+ * a PNG picture, an encrypted PDF and a damaged PDF.
+ */
+public final class SampleInvoicesMain {
+
+    /** Held so the level sticks: PDFBox warns on every font that no system copy of Helvetica is installed. */
+    private static final Logger PDFBOX_FONTS = Logger.getLogger("org.apache.pdfbox.pdmodel.font");
+
+    private SampleInvoicesMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        PDFBOX_FONTS.setLevel(Level.SEVERE);
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("Usage: SampleInvoicesMain --output DIR --count N [--seed S] [--special-cases]");
+            System.exit(2);
+            return;
+        }
+        Path written = write(options.output(), options.count(), options.seed(), options.specialCases());
+        System.out.println("Wrote " + options.count() + " invoices" + (options.specialCases() ? " and special cases" : "")
+                + " and " + written);
+    }
+
+    /** Writes the files and the manifest; returns the manifest's path. */
+    public static Path write(Path output, int count, long seed, boolean specialCases) throws IOException {
+        Files.createDirectories(output);
+        SampleInvoiceGenerator generator = new SampleInvoiceGenerator(seed);
+        SampleManifest manifest = new SampleManifest();
+        for (SampleInvoice invoice : generator.generateMany(count)) {
+            Files.write(output.resolve(invoice.fileName()), generator.toPdf(invoice));
+            manifest.add(invoice.fileName(), "pdf", invoice);
+        }
+        if (specialCases) {
+            for (SampleInvoice invoice : List.of(generator.multiPage(1), generator.ambiguousTotal(1),
+                    generator.missingDueDate(1))) {
+                Files.write(output.resolve(invoice.fileName()), generator.toPdf(invoice));
+                manifest.add(invoice.fileName(), "pdf", invoice);
+            }
+            SampleInvoice base = generator.generate(1);
+            SampleInvoice png = base.withFileName("picture-1.png");
+            Files.write(output.resolve(png.fileName()), generator.toPng(png));
+            manifest.add(png.fileName(), "png", png);
+            SampleInvoice encrypted = base.withFileName("encrypted-1.pdf");
+            Files.write(output.resolve(encrypted.fileName()), generator.toEncryptedPdf(encrypted));
+            manifest.add(encrypted.fileName(), "encrypted_pdf", encrypted);
+            SampleInvoice corrupt = base.withFileName("corrupt-1.pdf");
+            Files.write(output.resolve(corrupt.fileName()), generator.toCorruptPdf(corrupt));
+            manifest.add(corrupt.fileName(), "corrupt_pdf", corrupt);
+        }
+        Path manifestFile = output.resolve("expected-values.json");
+        manifest.write(manifestFile);
+        return manifestFile;
+    }
+
+    private record Options(Path output, int count, long seed, boolean specialCases) {
+
+        static Options parse(String[] args) {
+            Path output = null;
+            Integer count = null;
+            long seed = SampleInvoiceGenerator.DEFAULT_SEED;
+            boolean special = false;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--output" -> output = Path.of(value(args, ++i, "--output"));
+                    case "--count" -> count = Integer.parseInt(value(args, ++i, "--count"));
+                    case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
+                    case "--special-cases" -> special = true;
+                    default -> throw new IllegalArgumentException("Unknown argument: " + args[i]);
+                }
+            }
+            if (output == null || count == null || count < 0) {
+                throw new IllegalArgumentException("--output and a non-negative --count are required");
+            }
+            return new Options(output, count, seed, special);
+        }
+
+        private static String value(String[] args, int index, String flag) {
+            if (index >= args.length) {
+                throw new IllegalArgumentException(flag + " needs a value");
+            }
+            return args[index];
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package org.invoicepipeline.local;
+
+import org.invoicepipeline.events.FileRegistered;
+import org.invoicepipeline.local.monitor.PipelineMonitor;
+import org.invoicepipeline.local.monitor.PipelineProgress;
+import org.invoicepipeline.local.register.FolderRegistrar;
+import org.invoicepipeline.local.register.SampleInvoices;
+import org.invoicepipeline.local.run.KafkaEnvironment;
+import org.invoicepipeline.local.run.PipelineTopics;
+import org.invoicepipeline.local.run.PipelineWorkers;
+import org.invoicepipeline.local.run.Stage;
+import org.invoicepipeline.sandbox.ApiSandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The whole pipeline in one JVM: Kafka (embedded KRaft broker or external), the API (in-process sandbox or the
+ * real one), the four workers, a registrar publishing the input folder's files and a monitor counting how far
+ * each file got.
+ */
+public final class LocalPipeline implements AutoCloseable {
+
+    /** API key of the in-process sandbox's account. */
+    public static final String SANDBOX_API_KEY = "local-pipeline-key";
+
+    /** Partitions per topic on the embedded broker. */
+    private static final int PARTITIONS = 2;
+
+    private final LaunchOptions options;
+    private final KafkaEnvironment kafka;
+    private final ApiSandbox sandbox;
+    private final PipelineMonitor monitor;
+    private final PipelineWorkers workers;
+    private final FolderRegistrar registrar;
+    private final Path inputDir;
+    private final Instant startedAt;
+
+    private LocalPipeline(LaunchOptions options, KafkaEnvironment kafka, ApiSandbox sandbox, PipelineMonitor monitor,
+                          PipelineWorkers workers, FolderRegistrar registrar, Path inputDir, Instant startedAt) {
+        this.options = options;
+        this.kafka = kafka;
+        this.sandbox = sandbox;
+        this.monitor = monitor;
+        this.workers = workers;
+        this.registrar = registrar;
+        this.inputDir = inputDir;
+        this.startedAt = startedAt;
+    }
+
+    public static LocalPipeline start(LaunchOptions options) {
+        return start(options, Map.of());
+    }
+
+    /**
+     * @param extraSettings worker settings added to (and winning over) the launcher's, per stage (tests scale
+     *                      clocks and limits with them)
+     */
+    public static LocalPipeline start(LaunchOptions options, Map<Stage, Map<String, String>> extraSettings) {
+        Instant startedAt = Instant.now();
+        Path output = options.output().toAbsolutePath().normalize();
+        Path input = options.input() != null ? options.input().toAbsolutePath().normalize()
+                : copySamples(output.resolve("sample-invoices"));
+        KafkaEnvironment kafka = options.usesEmbeddedBroker() ? KafkaEnvironment.embedded(PARTITIONS)
+                : KafkaEnvironment.external(options.bootstrapServers(), PARTITIONS);
+        ApiSandbox sandbox = null;
+        PipelineMonitor monitor = null;
+        PipelineWorkers workers = null;
+        try {
+            if (options.usesSandbox()) {
+                sandbox = ApiSandbox.builder().apiKey(SANDBOX_API_KEY).credits(1_000_000)
+                        .rateLimitScale(options.sandboxRateLimitScale())
+                        .pageProcessingTime(options.sandboxPageTime()).port(0).start();
+            }
+            monitor = new PipelineMonitor(kafka.bootstrapServers());
+            workers = new PipelineWorkers(commonSettings(options, kafka, sandbox),
+                    stageSettings(options, input, output, extraSettings));
+            workers.startAll();
+            FolderRegistrar registrar = new FolderRegistrar(kafka.bootstrapServers(), PipelineTopics.FILES_REGISTERED,
+                    options.profile(), options.batchKey(), Clock.systemUTC());
+            return new LocalPipeline(options, kafka, sandbox, monitor, workers, registrar, input, startedAt);
+        }
+        catch (RuntimeException e) {
+            closeQuietly(workers);
+            closeQuietly(monitor);
+            closeQuietly(sandbox);
+            closeQuietly(kafka);
+            throw e;
+        }
+    }
+
+    /** Registers the input folder's files not registered yet; returns them. */
+    public List<FileRegistered> registerInput() {
+        List<FileRegistered> registered = registrar.registerNew(inputDir);
+        monitor.expect(registered.stream().map(FileRegistered::getFileId).toList());
+        return registered;
+    }
+
+    /**
+     * Waits until every registered file has a result or a dead letter, or the timeout passes; reports progress
+     * every {@code every}.
+     */
+    public PipelineProgress awaitAllDone(Duration timeout, Duration every, Consumer<PipelineProgress> onProgress)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        PipelineProgress progress = monitor.progress();
+        while (!progress.allDone() && System.nanoTime() < deadline) {
+            Thread.sleep(Math.min(every.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            progress = monitor.progress();
+            onProgress.accept(progress);
+        }
+        return progress;
+    }
+
+    public PipelineProgress progress() {
+        return monitor.progress();
+    }
+
+    public PipelineMonitor monitor() {
+        return monitor;
+    }
+
+    public PipelineWorkers workers() {
+        return workers;
+    }
+
+    /** The in-process sandbox, when the run uses one. */
+    public Optional<ApiSandbox> sandbox() {
+        return Optional.ofNullable(sandbox);
+    }
+
+    public Path inputDir() {
+        return inputDir;
+    }
+
+    public Path outputDir() {
+        return options.output().toAbsolutePath().normalize();
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public Duration elapsed() {
+        return Duration.between(startedAt, Instant.now());
+    }
+
+    private static Map<String, String> commonSettings(LaunchOptions options, KafkaEnvironment kafka, ApiSandbox sandbox) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        settings.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        if (sandbox != null) {
+            settings.put("pipeline.api.base-url", sandbox.baseUrl());
+            settings.put("pipeline.api.api-key", SANDBOX_API_KEY);
+            settings.put("pipeline.api.rate-limit-scale", String.valueOf(options.sandboxRateLimitScale()));
+        }
+        else {
+            // The key comes from INVOICE_DATA_EXTRACTION_API_KEY; it is never passed around or logged.
+            settings.put("pipeline.api.base-url", options.apiBaseUrl());
+        }
+        String profile = "pipeline.profiles." + options.profile() + ".";
+        settings.put(profile + "task-name", "Local pipeline");
+        settings.put(profile + "prompt", "Extract invoice number, invoice date, due date, vendor name, buyer name, "
+                + "currency, net amount, tax amount and total amount");
+        settings.put(profile + "output-structure", "per_invoice");
+        String level = options.verbose() ? "INFO" : "WARN";
+        settings.put("logging.level.org.invoicepipeline", level);
+        settings.put("logging.level.org.springframework", "WARN");
+        settings.put("logging.level.org.apache.kafka", "ERROR");
+        settings.put("logging.level.kafka", "ERROR");
+        return settings;
+    }
+
+    private static Map<Stage, Map<String, String>> stageSettings(LaunchOptions options, Path input, Path output,
+                                                                 Map<Stage, Map<String, String>> extra) {
+        Map<Stage, Map<String, String>> settings = new EnumMap<>(Stage.class);
+        Map<String, String> upload = new LinkedHashMap<>();
+        upload.put("pipeline.upload.validation.allowed-roots[0]", input.toString());
+        upload.put("pipeline.upload.planner.linger", "1s");
+        upload.put("pipeline.upload.topics.partitions", String.valueOf(PARTITIONS));
+        settings.put(Stage.UPLOAD, upload);
+        settings.put(Stage.SUBMIT, new LinkedHashMap<>());
+        Map<String, String> poll = new LinkedHashMap<>();
+        if (options.usesSandbox() && options.sandboxRateLimitScale() > 1) {
+            long resubmitMillis = Math.max(100, (long) (30_000 / options.sandboxRateLimitScale()));
+            poll.put("pipeline.poll.resubmit-delay", resubmitMillis + "ms");
+        }
+        settings.put(Stage.POLL, poll);
+        Map<String, String> download = new LinkedHashMap<>();
+        download.put("pipeline.download.output-directory", output.toString());
+        settings.put(Stage.DOWNLOAD, download);
+        extra.forEach((stage, values) -> settings.get(stage).putAll(values));
+        return settings;
+    }
+
+    private static Path copySamples(Path target) {
+        SampleInvoices.copyTo(target);
+        return target;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(registrar);
+        closeQuietly(workers);
+        closeQuietly(monitor);
+        closeQuietly(sandbox);
+        closeQuietly(kafka);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            }
+            catch (Exception e) {
+                System.err.println("Closing " + closeable.getClass().getSimpleName() + " failed: " + e);
+            }
+        }
+    }
+
+    static void ensureDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

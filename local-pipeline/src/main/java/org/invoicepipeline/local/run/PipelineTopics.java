@@ -1,0 +1,38 @@
+package org.invoicepipeline.local.run;
+
+import org.invoicepipeline.common.kafka.DeadLetterRecords;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The topics of the pipeline with their default names, and the dead-letter topic of every stage input. */
+public final class PipelineTopics {
+
+    public static final String FILES_REGISTERED = "files-registered";
+    public static final String SESSIONS_PLANNED = "upload-sessions-planned";
+    public static final String PARTS_UPLOADED = "parts-uploaded";
+    public static final String EXTRACTION_SUBMITTED = "extraction-submitted";
+    public static final String EXTRACTION_COMPLETED = "extraction-completed";
+    public static final String EXTRACTION_RESULTS = "extraction-results";
+    public static final String EXTRACTION_QUESTIONS = "extraction-questions";
+
+    /** Topics a stage consumes; each has a {@code .DLT}. */
+    public static final List<String> STAGE_INPUTS = List.of(FILES_REGISTERED, SESSIONS_PLANNED, PARTS_UPLOADED,
+            EXTRACTION_SUBMITTED, EXTRACTION_COMPLETED);
+
+    private PipelineTopics() {
+    }
+
+    public static List<String> deadLetterTopics() {
+        return STAGE_INPUTS.stream().map(DeadLetterRecords::topicFor).toList();
+    }
+
+    /** Every topic of the pipeline, dead-letter topics included. */
+    public static List<String> all() {
+        List<String> all = new ArrayList<>(STAGE_INPUTS);
+        all.add(EXTRACTION_RESULTS);
+        all.add(EXTRACTION_QUESTIONS);
+        all.addAll(deadLetterTopics());
+        return all;
+    }
+}

@@ -1,0 +1,82 @@
+package org.invoicepipeline.local.run;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The four workers in this JVM, one Spring application context each (no web server), configured through
+ * command-line style arguments so they win over each worker's built-in defaults. Each can be stopped and started
+ * again on its own, which is how the restart tests simulate a crashed worker.
+ */
+public final class PipelineWorkers implements AutoCloseable {
+
+    private final Map<Stage, Map<String, String>> settings;
+    private final Map<Stage, ConfigurableApplicationContext> running = new EnumMap<>(Stage.class);
+
+    /**
+     * @param common   settings of every worker (Kafka, API, profiles)
+     * @param perStage settings of one worker, added to (and winning over) the common ones
+     */
+    public PipelineWorkers(Map<String, String> common, Map<Stage, Map<String, String>> perStage) {
+        this.settings = new EnumMap<>(Stage.class);
+        for (Stage stage : Stage.values()) {
+            Map<String, String> merged = new LinkedHashMap<>(common);
+            merged.putAll(perStage.getOrDefault(stage, Map.of()));
+            settings.put(stage, merged);
+        }
+    }
+
+    public synchronized void startAll() {
+        for (Stage stage : Stage.values()) {
+            start(stage);
+        }
+    }
+
+    public synchronized void start(Stage stage) {
+        if (running.containsKey(stage)) {
+            return;
+        }
+        String[] args = settings.get(stage).entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(stage.applicationClass())
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .registerShutdownHook(false)
+                .run(args);
+        running.put(stage, context);
+    }
+
+    /** Stops one worker as a crash would look to Kafka: its uncommitted records are delivered again later. */
+    public synchronized void stop(Stage stage) {
+        ConfigurableApplicationContext context = running.remove(stage);
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    public synchronized void restart(Stage stage) {
+        stop(stage);
+        start(stage);
+    }
+
+    public synchronized boolean isRunning(Stage stage) {
+        return running.containsKey(stage);
+    }
+
+    /** Stops every worker, last stage first. */
+    @Override
+    public synchronized void close() {
+        Stage[] stages = Stage.values();
+        for (int i = stages.length - 1; i >= 0; i--) {
+            stop(stages[i]);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.invoicepipeline.local;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.invoicepipeline.events.ExtractionResult;
+import org.invoicepipeline.events.ResultStatus;
+import org.invoicepipeline.local.monitor.PipelineProgress;
+import org.invoicepipeline.local.register.FolderRegistrar;
+import org.invoicepipeline.local.run.PipelineTopics;
+import org.invoicepipeline.local.run.Stage;
+import org.invoicepipeline.samples.SampleInvoice;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.invoicepipeline.local.PipelineFixture.GENERATOR;
+
+/**
+ * The whole pipeline in one JVM (real KRaft broker, in-process sandbox with limits scaled 60x): generated invoices
+ * with known values end in exactly one result each carrying exactly those values; bad files end in dead letters
+ * (or, for a damaged PDF the API still accepts, a result with the failed page); a poison record on every stage
+ * input reaches its dead-letter topic while the stages go on.
+ */
+class EndToEndIT {
+
+    @TempDir
+    Path input;
+
+    @TempDir
+    Path output;
+
+    @Test
+    void generatedInvoicesComeOutWithTheirKnownValuesAndBadFilesAreDeadLettered() throws Exception {
+        List<SampleInvoice> invoices = PipelineFixture.writeInvoices(input, 1, 8);
+        SampleInvoice damaged = GENERATOR.generate(90).withFileName("damaged.pdf");
+        Files.write(input.resolve("damaged.pdf"), GENERATOR.toCorruptPdf(damaged));
+        GENERATOR.writeLargePdf(GENERATOR.generate(91), 2 * 1024 * 1024, input.resolve("oversized.pdf"));
+        Files.write(input.resolve("empty.pdf"), new byte[0]);
+        Files.writeString(input.resolve("notes.txt"), "not an invoice");
+
+        Map<Stage, Map<String, String>> settings = new HashMap<>(PipelineFixture.fastClocks());
+        settings.put(Stage.UPLOAD, Map.of("pipeline.upload.planner.linger", "500ms",
+                "pipeline.upload.validation.max-pdf-size", "1MB"));
+        try (LocalPipeline pipeline = LocalPipeline.start(
+                PipelineFixture.options(input, output, 60, Duration.ofMillis(20)), settings)) {
+            injectPoison(pipeline.bootstrapServers());
+            assertThat(pipeline.registerInput()).hasSize(12);
+
+            PipelineProgress progress = pipeline.awaitAllDone(Duration.ofMinutes(3), Duration.ofMillis(500), p -> { });
+
+            assertThat(progress.allDone()).as("every file ended: %s", progress).isTrue();
+            Map<String, List<ExtractionResult>> results = pipeline.monitor().results();
+            for (SampleInvoice invoice : invoices) {
+                List<ExtractionResult> mine = results.get(PipelineFixture.fileIdOf(input, invoice));
+                assertThat(mine.stream().map(ExtractionResult::getResultId).distinct()).hasSize(1);
+                ExtractionResult result = mine.get(0);
+                assertThat(result.getStatus()).isEqualTo(ResultStatus.EXTRACTED);
+                assertThat(result.getFileName()).isEqualTo(invoice.fileName());
+                PipelineFixture.assertKnownValues(result, invoice);
+                assertThat(result.getOutputs()).isNotEmpty();
+                assertThat(Path.of(java.net.URI.create(result.getOutputs().get(0).getUri()))).exists();
+            }
+            ExtractionResult damagedResult = results.get(FolderRegistrar.fileIdOf(input.resolve("damaged.pdf"))).get(0);
+            assertThat(damagedResult.getRows()).isEmpty();
+            assertThat(damagedResult.getFailedPages()).isNotEmpty();
+
+            Map<String, List<String>> deadLetters = pipeline.monitor().deadLetters();
+            assertThat(deadLetters.get(FolderRegistrar.fileIdOf(input.resolve("oversized.pdf")))).contains("FILE_TOO_LARGE");
+            assertThat(deadLetters.get(FolderRegistrar.fileIdOf(input.resolve("empty.pdf")))).contains("EMPTY_FILE");
+            assertThat(deadLetters.get(FolderRegistrar.fileIdOf(input.resolve("notes.txt")))).contains("UNSUPPORTED_FILE_TYPE");
+            assertThat(invoices).noneMatch(i -> deadLetters.containsKey(PipelineFixture.fileIdOf(input, i)));
+
+            Set<String> poisoned = deadLetterTopicsHoldingPoison(pipeline.bootstrapServers());
+            assertThat(poisoned).containsExactlyInAnyOrderElementsOf(PipelineTopics.deadLetterTopics());
+        }
+    }
+
+    private static void injectPoison(String bootstrapServers) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (String topic : PipelineTopics.STAGE_INPUTS) {
+                producer.send(new ProducerRecord<>(topic, "poison", "poison bytes".getBytes(StandardCharsets.UTF_8))).get();
+            }
+        }
+    }
+
+    private static Set<String> deadLetterTopicsHoldingPoison(String bootstrapServers) {
+        Map<String, Object> props = Map.of(
+                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "poison-check",
+                org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(props,
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(PipelineTopics.deadLetterTopics());
+            Set<String> topics = new java.util.HashSet<>();
+            long end = System.currentTimeMillis() + 5_000;
+            while (System.currentTimeMillis() < end) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.value() != null && "poison bytes".equals(new String(r.value(), StandardCharsets.UTF_8))) {
+                        topics.add(r.topic());
+                    }
+                });
+            }
+            return topics.stream().collect(Collectors.toSet());
+        }
+    }
+}

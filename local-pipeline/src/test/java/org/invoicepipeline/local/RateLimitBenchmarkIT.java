@@ -1,0 +1,85 @@
+package org.invoicepipeline.local;
+
+import org.invoicepipeline.local.monitor.PipelineProgress;
+import org.invoicepipeline.local.run.Stage;
+import org.invoicepipeline.sandbox.account.AccountCounters;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 500+ files against a sandbox enforcing the documented rate limits, windows scaled down: the pipeline must not
+ * provoke a single 429. The measured throughput goes to {@code benchmarks/README.md} (a report, not an assertion).
+ */
+class RateLimitBenchmarkIT {
+
+    private static final int FILES = 520;
+    private static final double SCALE = 20.0;
+
+    @TempDir
+    Path input;
+
+    @TempDir
+    Path output;
+
+    @Test
+    void fiveHundredFilesUnderScaledDocumentedLimitsProvokeNo429() throws Exception {
+        PipelineFixture.writeInvoices(input, 1_000, FILES);
+        Map<Stage, Map<String, String>> settings = new java.util.HashMap<>(PipelineFixture.fastClocks());
+        settings.put(Stage.UPLOAD, Map.of("pipeline.upload.planner.linger", "1s",
+                "pipeline.upload.planner.max-files-per-session", "100"));
+        settings.put(Stage.DOWNLOAD, Map.of("pipeline.download.formats", "json"));
+        try (LocalPipeline pipeline = LocalPipeline.start(
+                PipelineFixture.options(input, output, SCALE, Duration.ofMillis(5)), settings)) {
+            Instant start = Instant.now();
+            pipeline.registerInput();
+
+            PipelineProgress progress = pipeline.awaitAllDone(Duration.ofMinutes(4), Duration.ofSeconds(1), p -> { });
+            Duration elapsed = Duration.between(start, Instant.now());
+
+            AccountCounters counters = pipeline.sandbox().orElseThrow().control().counters(LocalPipeline.SANDBOX_API_KEY);
+            report(progress, counters, elapsed);
+            assertThat(progress.allDone()).as("every file ended: %s", progress).isTrue();
+            assertThat(progress.resultsByStatus()).containsEntry("EXTRACTED", FILES);
+            assertThat(counters.rateLimitedResponses()).as("429 responses").isZero();
+        }
+    }
+
+    private static void report(PipelineProgress progress, AccountCounters counters, Duration elapsed) throws IOException {
+        double minutes = elapsed.toMillis() / 60_000.0;
+        double filesPerMinute = progress.done() / minutes;
+        Map<String, Long> calls = new TreeMap<>();
+        counters.callsByOperationAndStatus().forEach((op, byStatus) ->
+                calls.put(op, byStatus.values().stream().mapToLong(Long::longValue).sum()));
+        StringBuilder md = new StringBuilder();
+        md.append("# local-pipeline benchmarks\n\n");
+        md.append("Written by `RateLimitBenchmarkIT` (`./mvnw -B -o -pl local-pipeline verify -Dit.test=RateLimitBenchmarkIT`);\n");
+        md.append("numbers from the last run on the build machine. The sandbox enforces the documented per-key limits\n");
+        md.append("with every window ").append((int) SCALE).append("x shorter (ratios kept); the client is scaled the same way.\n\n");
+        md.append("| Measure | Value |\n|---|---|\n");
+        md.append("| files | ").append(progress.registered()).append(" |\n");
+        md.append("| results | ").append(progress.resultsByStatus()).append(" |\n");
+        md.append("| extractions | ").append(progress.extractions()).append(" |\n");
+        md.append("| pages charged | ").append(counters.pagesCharged()).append(" |\n");
+        md.append("| 429 responses | ").append(counters.rateLimitedResponses()).append(" |\n");
+        md.append(String.format("| elapsed (scaled clock) | %.1f s |%n", elapsed.toMillis() / 1000.0));
+        md.append(String.format("| throughput (scaled clock) | %.0f files/min |%n", filesPerMinute));
+        md.append(String.format("| throughput at documented limits (÷ %d) | %.0f files/min |%n", (int) SCALE, filesPerMinute / SCALE));
+        md.append("\nAPI calls by operation: `").append(calls).append("`\n\n");
+        md.append("The documented-limit figure divides by the scale: an upper bound of what one API key sustains with\n");
+        md.append("this configuration (sessions of 100 files, JSON output only), since every window is the bottleneck\n");
+        md.append("only when it is the binding limit. Measured ").append(Instant.now()).append(".\n");
+        Path report = Path.of("benchmarks", "README.md");
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, md.toString());
+    }
+}

@@ -1,0 +1,175 @@
+package org.invoicepipeline.poll.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * Configuration of the poll worker, under {@code pipeline.poll}.
+ */
+@ConfigurationProperties("pipeline.poll")
+public class PollWorkerProperties {
+
+    /** Topic of ExtractionSubmitted events to consume (resubmissions are published back to it). */
+    private String inputTopic = "extraction-submitted";
+
+    /** Topic the ExtractionCompleted events are published to. */
+    private String completedTopic = "extraction-completed";
+
+    /** Topic the questions of input_required extractions are published to (JSON). */
+    private String questionsTopic = "extraction-questions";
+
+    /** Kafka consumer group of the worker. */
+    private String groupId = "poll-worker";
+
+    /** Consumer threads (at most the partition count of the input topic is useful). */
+    private int concurrency = 1;
+
+    /**
+     * How long one getExtraction call asks the API to hold the request (1 to 45 s). Longer waits mean fewer
+     * calls against the 120/min status limit; the response comes as soon as the status changes anyway.
+     */
+    private Duration longPollWait = Duration.ofSeconds(30);
+
+    /**
+     * Threads holding long-polls. Extractions beyond this many take turns; with a 30 s wait, 60 threads would
+     * already use the whole 120/min status limit.
+     */
+    private int waiterThreads = 8;
+
+    /** Extractions tracked at once; above it the consumer pauses until some finish. */
+    private int maxInFlight = 2_000;
+
+    /** Submissions of the same files in all (first included) before a retryable failure becomes final. */
+    private int maxSubmissionAttempts = 3;
+
+    /**
+     * Wait before resubmitting after a retryable failure (CONCURRENT_TASK_LIMIT, SUBMISSION_STALLED,
+     * INTERNAL_ERROR), multiplied by the attempt number, so a busy account gets time to free a slot.
+     */
+    private Duration resubmitDelay = Duration.ofSeconds(30);
+
+    /** Re-check interval of an extraction waiting for answers (or in a status this worker does not know). */
+    private Duration inputRequiredRecheck = Duration.ofSeconds(60);
+
+    /** First back-off after a failed status call (doubling per consecutive failure); a Retry-After wins. */
+    private Duration errorBackoff = Duration.ofSeconds(2);
+
+    /** Cap of the back-off after failed status calls. */
+    private Duration maxErrorBackoff = Duration.ofMinutes(2);
+
+    /** Longest wait for the broker to acknowledge an event this worker publishes. */
+    private Duration publishTimeout = Duration.ofSeconds(30);
+
+    public String getInputTopic() {
+        return inputTopic;
+    }
+
+    public void setInputTopic(String inputTopic) {
+        this.inputTopic = inputTopic;
+    }
+
+    public String getCompletedTopic() {
+        return completedTopic;
+    }
+
+    public void setCompletedTopic(String completedTopic) {
+        this.completedTopic = completedTopic;
+    }
+
+    public String getQuestionsTopic() {
+        return questionsTopic;
+    }
+
+    public void setQuestionsTopic(String questionsTopic) {
+        this.questionsTopic = questionsTopic;
+    }
+
+    public String getGroupId() {
+        return groupId;
+    }
+
+    public void setGroupId(String groupId) {
+        this.groupId = groupId;
+    }
+
+    public int getConcurrency() {
+        return concurrency;
+    }
+
+    public void setConcurrency(int concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    public Duration getLongPollWait() {
+        return longPollWait;
+    }
+
+    public void setLongPollWait(Duration longPollWait) {
+        this.longPollWait = longPollWait;
+    }
+
+    public int getWaiterThreads() {
+        return waiterThreads;
+    }
+
+    public void setWaiterThreads(int waiterThreads) {
+        this.waiterThreads = waiterThreads;
+    }
+
+    public int getMaxInFlight() {
+        return maxInFlight;
+    }
+
+    public void setMaxInFlight(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
+    }
+
+    public int getMaxSubmissionAttempts() {
+        return maxSubmissionAttempts;
+    }
+
+    public void setMaxSubmissionAttempts(int maxSubmissionAttempts) {
+        this.maxSubmissionAttempts = maxSubmissionAttempts;
+    }
+
+    public Duration getResubmitDelay() {
+        return resubmitDelay;
+    }
+
+    public void setResubmitDelay(Duration resubmitDelay) {
+        this.resubmitDelay = resubmitDelay;
+    }
+
+    public Duration getInputRequiredRecheck() {
+        return inputRequiredRecheck;
+    }
+
+    public void setInputRequiredRecheck(Duration inputRequiredRecheck) {
+        this.inputRequiredRecheck = inputRequiredRecheck;
+    }
+
+    public Duration getErrorBackoff() {
+        return errorBackoff;
+    }
+
+    public void setErrorBackoff(Duration errorBackoff) {
+        this.errorBackoff = errorBackoff;
+    }
+
+    public Duration getMaxErrorBackoff() {
+        return maxErrorBackoff;
+    }
+
+    public void setMaxErrorBackoff(Duration maxErrorBackoff) {
+        this.maxErrorBackoff = maxErrorBackoff;
+    }
+
+    public Duration getPublishTimeout() {
+        return publishTimeout;
+    }
+
+    public void setPublishTimeout(Duration publishTimeout) {
+        this.publishTimeout = publishTimeout;
+    }
+}

@@ -1,0 +1,83 @@
+package org.invoicepipeline.poll.outcome;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.invoicepipeline.common.kafka.DeadLetterRecords;
+import org.invoicepipeline.common.kafka.StageFailure;
+import org.invoicepipeline.events.ExtractionCompleted;
+import org.invoicepipeline.events.ExtractionSubmitted;
+import org.invoicepipeline.poll.config.PollWorkerProperties;
+import org.invoicepipeline.poll.questions.QuestionsAsked;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Everything the poll stage writes, each send awaited before the input record may be committed: completed
+ * extractions, resubmissions (back to the input topic), questions, and dead letters.
+ */
+public final class OutcomePublisher {
+
+    /** Stage name in dead-letter headers and metrics. */
+    public static final String STAGE = "poll";
+
+    private final KafkaTemplate<Object, Object> template;
+    private final ObjectMapper json;
+    private final String inputTopic;
+    private final String completedTopic;
+    private final String questionsTopic;
+    private final Duration timeout;
+
+    public OutcomePublisher(KafkaTemplate<Object, Object> template, ObjectMapper json, PollWorkerProperties properties) {
+        this.template = template;
+        this.json = json;
+        this.inputTopic = properties.getInputTopic();
+        this.completedTopic = properties.getCompletedTopic();
+        this.questionsTopic = properties.getQuestionsTopic();
+        this.timeout = properties.getPublishTimeout();
+    }
+
+    public void completed(ExtractionCompleted event) {
+        await(template.send(completedTopic, event.getUploadSessionId(), event));
+    }
+
+    /** The next attempt, published to the input topic so it is waited for (and survives restarts) like any other. */
+    public void resubmitted(ExtractionSubmitted event) {
+        await(template.send(inputTopic, event.getUploadSessionId(), event));
+    }
+
+    public void questions(QuestionsAsked questions) {
+        try {
+            await(template.send(questionsTopic, questions.extractionId(), json.writeValueAsString(questions)));
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException("Questions of " + questions.extractionId() + " are not serialisable", e);
+        }
+    }
+
+    /** Writes the announcing record to {@code <input>.DLT} with the pipeline's error headers. */
+    public void deadLetter(ConsumerRecord<String, ExtractionSubmitted> record, StageFailure failure, int attempts) {
+        ProducerRecord<Object, Object> deadLetter =
+                DeadLetterRecords.toDeadLetter(record, record.key(), record.value(), STAGE, failure, attempts);
+        await(template.send(deadLetter));
+    }
+
+    private void await(CompletableFuture<?> send) {
+        try {
+            send.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while publishing", e);
+        }
+        catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Publishing failed", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.invoicepipeline.poll.outcome;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.invoicepipeline.client.ApiErrorCode;
+import org.invoicepipeline.client.ApiErrorException;
+import org.invoicepipeline.client.InvoiceExtractionClient;
+import org.invoicepipeline.client.model.SubmitExtractionRequest;
+import org.invoicepipeline.events.ExtractionSubmitted;
+import org.invoicepipeline.events.FileRef;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Submits the same files again after a retryable extraction failure, under the next attempt's deterministic
+ * {@code submission_id}. Repeating a resubmission (after a crash) returns the extraction the first one created.
+ */
+public final class Resubmitter {
+
+    private final InvoiceExtractionClient client;
+    private final SubmissionRequestFactory requests;
+    private final Clock clock;
+
+    public Resubmitter(InvoiceExtractionClient client, SubmissionRequestFactory requests, Clock clock) {
+        this.client = client;
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    /** Resubmits and returns the event announcing the new attempt. */
+    public ExtractionSubmitted resubmit(ExtractionSubmitted previous) {
+        int attempt = previous.getAttempt() + 1;
+        List<String> apiFileIds = previous.getFiles().stream().map(FileRef::getApiFileId).toList();
+        SubmitExtractionRequest request = requests.build(previous.getProfile(), previous.getUploadSessionId(),
+                apiFileIds, attempt);
+        String extractionId = submit(request);
+        return ExtractionSubmitted.newBuilder(previous)
+                .setSubmissionId(request.submissionId())
+                .setExtractionId(extractionId)
+                .setAttempt(attempt)
+                .setSubmittedAt(clock.instant())
+                .build();
+    }
+
+    private String submit(SubmitExtractionRequest request) {
+        try {
+            return client.submitExtraction(request).extractionId();
+        }
+        catch (ApiErrorException e) {
+            // The id is taken but the request differs (e.g. the profile changed since): the API names the
+            // extraction it belongs to, which is the one this attempt created.
+            if (e.errorCode() == ApiErrorCode.SUBMISSION_ID_ALREADY_USED) {
+                String existing = e.details().map(d -> d.path("extraction_id")).filter(JsonNode::isTextual)
+                        .map(JsonNode::asText).orElse(null);
+                if (existing != null) {
+                    return existing;
+                }
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,306 @@
+package org.invoicepipeline.poll.wait;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.invoicepipeline.client.ApiErrorCode;
+import org.invoicepipeline.client.ApiErrorException;
+import org.invoicepipeline.client.AuthenticationException;
+import org.invoicepipeline.client.InvoiceExtractionClient;
+import org.invoicepipeline.client.InvoiceExtractionException;
+import org.invoicepipeline.client.model.Answer;
+import org.invoicepipeline.client.model.ApiError;
+import org.invoicepipeline.client.model.ExtractionStatus;
+import org.invoicepipeline.client.model.Question;
+import org.invoicepipeline.common.kafka.FailureClassifier;
+import org.invoicepipeline.common.kafka.StageFailure;
+import org.invoicepipeline.events.ErrorInfo;
+import org.invoicepipeline.events.ExtractionSubmitted;
+import org.invoicepipeline.events.FileRef;
+import org.invoicepipeline.poll.config.PollWorkerProperties;
+import org.invoicepipeline.poll.inflight.InFlightOffsets;
+import org.invoicepipeline.poll.outcome.CompletedEvents;
+import org.invoicepipeline.poll.outcome.OutcomePublisher;
+import org.invoicepipeline.poll.outcome.Resubmitter;
+import org.invoicepipeline.poll.questions.AnswerPolicy;
+import org.invoicepipeline.poll.questions.QuestionsAsked;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.Acknowledgment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Waits for many extractions at once, off the consumer thread: each one is a task on a small pool that long-polls
+ * {@code getExtraction} (the server holds the call until the status changes or the wait elapses), then either
+ * goes back in the queue or ends. An ended extraction's record is committed only up to the lowest record still in
+ * flight ({@link InFlightOffsets}), so a restart re-waits exactly the unfinished ones.
+ *
+ * <ul>
+ *   <li>completed / cancelled: ExtractionCompleted is published;</li>
+ *   <li>failed with a retryable code: resubmitted under the next attempt's submission id (after a delay) and the
+ *       new attempt published to the input topic; when attempts run out, a FAILED ExtractionCompleted (so every
+ *       file gets a failed result) and a dead letter;</li>
+ *   <li>failed otherwise: a FAILED ExtractionCompleted;</li>
+ *   <li>input_required: the questions are published, answered with the recommendations when the profile says
+ *       so, and the extraction is checked again later.</li>
+ * </ul>
+ */
+public final class ExtractionWaiter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ExtractionWaiter.class);
+
+    /** Failure codes that may succeed when the same files are submitted again with a new submission id. */
+    static final Set<String> RESUBMITTABLE = Set.of("CONCURRENT_TASK_LIMIT", "SUBMISSION_STALLED", "INTERNAL_ERROR");
+
+    /** Pipeline code of a record dead-lettered because its retryable failures outlasted the attempts. */
+    public static final String ATTEMPTS_EXHAUSTED = "SUBMISSION_ATTEMPTS_EXHAUSTED";
+
+    private final InvoiceExtractionClient client;
+    private final InFlightOffsets<Acknowledgment> offsets;
+    private final OutcomePublisher publisher;
+    private final Resubmitter resubmitter;
+    private final CompletedEvents events;
+    private final AnswerPolicy answerPolicy;
+    private final PollMetrics metrics;
+    private final Runnable afterRelease;
+    private final PollWorkerProperties properties;
+    private final Clock clock;
+    private final ScheduledThreadPoolExecutor pool;
+    private final Map<String, ExtractionWatch> watching = new ConcurrentHashMap<>();
+
+    public ExtractionWaiter(InvoiceExtractionClient client, InFlightOffsets<Acknowledgment> offsets,
+                            OutcomePublisher publisher, Resubmitter resubmitter, CompletedEvents events,
+                            AnswerPolicy answerPolicy, PollMetrics metrics, Runnable afterRelease,
+                            PollWorkerProperties properties, Clock clock) {
+        this.client = client;
+        this.offsets = offsets;
+        this.publisher = publisher;
+        this.resubmitter = resubmitter;
+        this.events = events;
+        this.answerPolicy = answerPolicy;
+        this.metrics = metrics;
+        this.afterRelease = afterRelease;
+        this.properties = properties;
+        this.clock = clock;
+        this.pool = new ScheduledThreadPoolExecutor(properties.getWaiterThreads(), runnable -> {
+            Thread thread = new Thread(runnable, "extraction-waiter");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.pool.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * Starts waiting for the extraction a record announces. A second record for an extraction already being
+     * waited for (a replay, a duplicated resubmission) rides along and is committed with it.
+     */
+    public void watch(ConsumerRecord<String, ExtractionSubmitted> record, Acknowledgment ack) {
+        ExtractionWatch watch = new ExtractionWatch(record);
+        offsets.begin(watch.position().partition(), watch.position().offset(), ack);
+        while (true) {
+            ExtractionWatch existing = watching.putIfAbsent(watch.extractionId(), watch);
+            if (existing == null) {
+                schedule(watch, Duration.ZERO);
+                return;
+            }
+            if (existing.addDuplicate(record)) {
+                return;
+            }
+            // The existing watch is finishing right now: take its place and wait for the extraction anew.
+            watching.remove(watch.extractionId(), existing);
+        }
+    }
+
+    /** Extractions being waited for. */
+    public int inFlight() {
+        return watching.size();
+    }
+
+    private void schedule(ExtractionWatch watch, Duration delay) {
+        if (!pool.isShutdown()) {
+            pool.schedule(() -> check(watch), delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void check(ExtractionWatch watch) {
+        ExtractionWatch.RecordPosition position = watch.position();
+        if (!offsets.isInFlight(position.partition(), position.offset())) {
+            // The partition was revoked: its new owner waits for this extraction now.
+            watching.remove(watch.extractionId(), watch);
+            return;
+        }
+        try {
+            if (watch.pendingResubmission() != null) {
+                resubmit(watch, watch.pendingResubmission());
+                return;
+            }
+            ExtractionStatus status = client.getExtraction(watch.extractionId(), properties.getLongPollWait());
+            watch.succeededCall();
+            handle(watch, status);
+        }
+        catch (InvoiceExtractionException e) {
+            onCallFailure(watch, e);
+        }
+        catch (RuntimeException e) {
+            // Publishing failed (broker unavailable) or something unexpected: keep the record in flight, try later.
+            log.warn("Checking extraction {} failed; retrying: {}", watch.extractionId(), e.toString());
+            schedule(watch, backoff(watch.failedCall(), null));
+        }
+    }
+
+    private void handle(ExtractionWatch watch, ExtractionStatus status) {
+        if (status instanceof ExtractionStatus.Completed completed) {
+            end(watch, "completed", () -> publisher.completed(events.completed(watch.event(), completed)));
+        }
+        else if (status instanceof ExtractionStatus.Cancelled cancelled) {
+            end(watch, "cancelled", () -> publisher.completed(events.cancelled(watch.event(), cancelled)));
+        }
+        else if (status instanceof ExtractionStatus.Failed failed) {
+            onFailed(watch, failed.error());
+        }
+        else if (status instanceof ExtractionStatus.InputRequired inputRequired) {
+            onQuestions(watch, inputRequired);
+        }
+        else if (status instanceof ExtractionStatus.Processing) {
+            schedule(watch, Duration.ZERO);
+        }
+        else {
+            // A status this worker does not know is non-terminal, but returns at once: do not spin on it.
+            schedule(watch, properties.getInputRequiredRecheck());
+        }
+    }
+
+    private void onFailed(ExtractionWatch watch, ApiError error) {
+        String code = error == null ? "EXTRACTION_FAILED" : error.code();
+        boolean resubmittable = error != null && (error.isRetryable() || RESUBMITTABLE.contains(code));
+        int attempt = watch.event().getAttempt();
+        if (resubmittable && attempt < properties.getMaxSubmissionAttempts()) {
+            log.info("Extraction {} (attempt {}) failed with {}; resubmitting", watch.extractionId(), attempt, code);
+            watch.pendingResubmission(error);
+            schedule(watch, properties.getResubmitDelay().multipliedBy(attempt));
+            return;
+        }
+        ErrorInfo info = CompletedEvents.errorInfo(error);
+        if (resubmittable) {
+            StageFailure failure = new StageFailure(ATTEMPTS_EXHAUSTED, "Extraction failed with " + code
+                    + " on all " + attempt + " submission attempts", true, null, false);
+            end(watch, "failed", () -> {
+                publisher.completed(events.failed(watch.event(), info));
+                publisher.deadLetter(watch.record(), failure, attempt);
+                metrics.deadLettered(ATTEMPTS_EXHAUSTED);
+            });
+        }
+        else {
+            end(watch, "failed", () -> publisher.completed(events.failed(watch.event(), info)));
+        }
+    }
+
+    private void resubmit(ExtractionWatch watch, ApiError failure) {
+        ExtractionSubmitted next = resubmitter.resubmit(watch.event());
+        publisher.resubmitted(next);
+        metrics.resubmitted(failure.code());
+        log.info("Extraction {} resubmitted as {} (attempt {})", watch.extractionId(), next.getExtractionId(),
+                next.getAttempt());
+        finish(watch);
+    }
+
+    private void onQuestions(ExtractionWatch watch, ExtractionStatus.InputRequired status) {
+        ExtractionSubmitted event = watch.event();
+        boolean accept = answerPolicy.acceptsRecommended(event.getProfile());
+        String questionsKey = status.questions().stream()
+                .map(q -> q.questionId() + (q.wasPreviousAnswerRejected() ? "!" : ""))
+                .sorted().collect(Collectors.joining(","));
+        if (watch.firstSightOf(questionsKey)) {
+            publisher.questions(new QuestionsAsked(event.getExtractionId(), event.getSubmissionId(),
+                    event.getUploadSessionId(), event.getProfile(), event.getBatchKey(),
+                    event.getFiles().stream().map(FileRef::getFileId).toList(), status.answerBy(),
+                    status.questions(), accept, clock.instant()));
+            metrics.questionsPublished();
+        }
+        List<String> ids = status.questions().stream().map(Question::questionId).toList();
+        if (accept && !ids.isEmpty() && watch.markAnswered(ids)) {
+            List<Answer> answers = ids.stream().map(Answer::acceptRecommended).toList();
+            ExtractionStatus after = client.answerQuestions(watch.extractionId(), answers);
+            metrics.questionsAnswered(answers.size());
+            log.info("Answered {} question(s) of extraction {} with the recommendations", answers.size(),
+                    watch.extractionId());
+            if (!(after instanceof ExtractionStatus.InputRequired)) {
+                handle(watch, after);
+                return;
+            }
+        }
+        schedule(watch, properties.getInputRequiredRecheck());
+    }
+
+    private void onCallFailure(ExtractionWatch watch, InvoiceExtractionException e) {
+        StageFailure failure = FailureClassifier.classify(e);
+        metrics.statusCallFailed(failure.code());
+        boolean gone = e instanceof ApiErrorException api && api.errorCode() == ApiErrorCode.EXTRACTION_NOT_FOUND;
+        // A bad key is the deployment's problem, not the record's: keep the record and retry slowly.
+        boolean permanent = gone || (!failure.retryable() && !(e instanceof AuthenticationException));
+        if (permanent) {
+            log.warn("Giving up on extraction {}: {} {}", watch.extractionId(), failure.code(), failure.message());
+            ErrorInfo info = ErrorInfo.newBuilder().setCode(failure.code()).setMessage(failure.message())
+                    .setRetryable(false).build();
+            end(watch, "failed", () -> {
+                publisher.completed(events.failed(watch.event(), info));
+                publisher.deadLetter(watch.record(), failure, 1);
+                metrics.deadLettered(failure.code());
+            });
+            return;
+        }
+        int failures = watch.failedCall();
+        log.warn("Status of extraction {} unavailable ({} in a row): {}", watch.extractionId(), failures,
+                failure.code());
+        schedule(watch, backoff(failures, failure.retryAfter()));
+    }
+
+    /** Publishes the outcome, then commits; if publishing fails the extraction stays in flight and is retried. */
+    private void end(ExtractionWatch watch, String status, Runnable publishOutcome) {
+        publishOutcome.run();
+        metrics.ended(status);
+        finish(watch);
+    }
+
+    private void finish(ExtractionWatch watch) {
+        List<ExtractionWatch.RecordPosition> duplicates = watch.finishAndTakeDuplicates();
+        watching.remove(watch.extractionId(), watch);
+        acknowledge(watch.position());
+        duplicates.forEach(this::acknowledge);
+        afterRelease.run();
+    }
+
+    private void acknowledge(ExtractionWatch.RecordPosition position) {
+        offsets.finish(position.partition(), position.offset()).ifPresent(Acknowledgment::acknowledge);
+    }
+
+    private Duration backoff(int consecutiveFailures, Duration retryAfter) {
+        long base = properties.getErrorBackoff().toMillis();
+        long exponential = base << Math.min(consecutiveFailures - 1, 16);
+        long wait = Math.min(exponential, properties.getMaxErrorBackoff().toMillis());
+        if (retryAfter != null && retryAfter.toMillis() > wait) {
+            wait = retryAfter.toMillis();
+        }
+        return Duration.ofMillis(wait);
+    }
+
+    /** Stops waiting; unfinished extractions are not committed and are waited for again after a restart. */
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        watching.clear();
+    }
+}

@@ -1,0 +1,329 @@
+package org.invoicepipeline.poll;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.invoicepipeline.client.ClientOptions;
+import org.invoicepipeline.client.InvoiceExtractionClient;
+import org.invoicepipeline.client.model.Answer;
+import org.invoicepipeline.client.model.ExtractionStatus;
+import org.invoicepipeline.client.model.UploadFileSpec;
+import org.invoicepipeline.client.model.UploadSession;
+import org.invoicepipeline.client.ratelimit.RateLimits;
+import org.invoicepipeline.client.upload.UploadSource;
+import org.invoicepipeline.common.kafka.PipelineHeaders;
+import org.invoicepipeline.common.profile.ExtractionProfiles;
+import org.invoicepipeline.common.profile.SubmissionRequests;
+import org.invoicepipeline.common.serde.EventDeserializer;
+import org.invoicepipeline.common.serde.EventSerializer;
+import org.invoicepipeline.events.ExtractionCompleted;
+import org.invoicepipeline.events.ExtractionOutcome;
+import org.invoicepipeline.events.ExtractionSubmitted;
+import org.invoicepipeline.events.FileRef;
+import org.invoicepipeline.samples.SampleInvoice;
+import org.invoicepipeline.samples.SampleInvoiceGenerator;
+import org.invoicepipeline.sandbox.ApiSandbox;
+import org.invoicepipeline.sandbox.engine.ExtractionFailureCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The poll stage against a real KRaft broker and the in-process API sandbox (rate limits scaled 60x).
+ */
+class PollWorkerIT {
+
+    private static final String KEY = "poll-it-key";
+    private static final double SCALE = 60.0;
+    private static final String INPUT = "extraction-submitted";
+    private static final String COMPLETED = "extraction-completed";
+    private static final String QUESTIONS = "extraction-questions";
+
+    private static EmbeddedKafkaKraftBroker broker;
+    private static ApiSandbox sandbox;
+    private static InvoiceExtractionClient client;
+    private static ExtractionProfiles profiles;
+    private static final SampleInvoiceGenerator generator = new SampleInvoiceGenerator();
+
+    private final List<ConfigurableApplicationContext> workers = new ArrayList<>();
+
+    @BeforeAll
+    static void startInfrastructure() {
+        broker = new EmbeddedKafkaKraftBroker(1, 2, INPUT, COMPLETED, QUESTIONS, INPUT + ".DLT");
+        broker.afterPropertiesSet();
+        sandbox = ApiSandbox.builder().apiKey(KEY).credits(10_000).rateLimitScale(SCALE)
+                .pageProcessingTime(Duration.ofMillis(20)).port(0).start();
+        client = InvoiceExtractionClient.create(ClientOptions.builder().baseUrl(sandbox.baseUrl()).apiKey(KEY)
+                .rateLimits(RateLimits.documented().withScale(SCALE)).build());
+        profiles = new Binder(new MapConfigurationPropertySource(profileProperties()))
+                .bind("pipeline", ExtractionProfiles.class).get();
+    }
+
+    @AfterAll
+    static void stopInfrastructure() {
+        client.close();
+        sandbox.close();
+        broker.destroy();
+    }
+
+    @AfterEach
+    void stopWorkers() {
+        workers.forEach(ConfigurableApplicationContext::close);
+        workers.clear();
+        sandbox.control().resetFaults();
+    }
+
+    @Test
+    void retryableFailureIsResubmittedUnderTheNextSubmissionIdAndCompletes() {
+        startWorker(3);
+        sandbox.control().failNextExtractions(ExtractionFailureCode.CONCURRENT_TASK_LIMIT, 1);
+        ExtractionSubmitted first = submit("default", 1, 2);
+
+        publish(first);
+
+        ExtractionCompleted completed = awaitCompleted(first.getUploadSessionId());
+        assertThat(completed.getStatus()).isEqualTo(ExtractionOutcome.COMPLETED);
+        assertThat(completed.getAttempt()).isEqualTo(2);
+        assertThat(completed.getSubmissionId()).isNotEqualTo(first.getSubmissionId());
+        assertThat(completed.getExtractionId()).isNotEqualTo(first.getExtractionId());
+        assertThat(completed.getFiles()).isEqualTo(first.getFiles());
+        assertThat(completed.getPages().getSuccessfulCount()).isEqualTo(2);
+        Map<String, Long> bySubmission = sandbox.control().counters(KEY).extractionsBySubmissionId();
+        assertThat(bySubmission).containsEntry(first.getSubmissionId(), 1L)
+                .containsEntry(completed.getSubmissionId(), 1L);
+    }
+
+    @Test
+    void exhaustedAttemptsEndInADeadLetterAndAFailedCompletion() {
+        startWorker(2);
+        sandbox.control().failNextExtractions(ExtractionFailureCode.INTERNAL_ERROR, 2);
+        ExtractionSubmitted first = submit("default", 10, 1);
+
+        publish(first);
+
+        ExtractionCompleted completed = awaitCompleted(first.getUploadSessionId());
+        assertThat(completed.getStatus()).isEqualTo(ExtractionOutcome.FAILED);
+        assertThat(completed.getError().getCode()).isEqualTo("INTERNAL_ERROR");
+        assertThat(completed.getAttempt()).isEqualTo(2);
+        ConsumerRecord<byte[], byte[]> deadLetter = awaitDeadLetter(first.getUploadSessionId());
+        assertThat(PipelineHeaders.lastValue(deadLetter.headers(), PipelineHeaders.ERROR_CODE))
+                .contains("SUBMISSION_ATTEMPTS_EXHAUSTED");
+        assertThat(PipelineHeaders.lastValue(deadLetter.headers(), PipelineHeaders.STAGE)).contains("poll");
+    }
+
+    @Test
+    void poisonRecordGoesToTheDeadLetterTopicAndTheStageGoesOn() {
+        startWorker(3);
+        String poisonKey = "poison-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(), new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(INPUT, poisonKey, "not an event".getBytes(StandardCharsets.UTF_8)));
+        }
+        ExtractionSubmitted after = submit("default", 20, 1);
+        publish(after);
+
+        ConsumerRecord<byte[], byte[]> deadLetter = awaitDeadLetter(poisonKey);
+        assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("not an event");
+        assertThat(PipelineHeaders.lastValue(deadLetter.headers(), PipelineHeaders.STAGE)).contains("poll");
+        assertThat(awaitCompleted(after.getUploadSessionId()).getStatus()).isEqualTo(ExtractionOutcome.COMPLETED);
+    }
+
+    @Test
+    void anExtractionWaitingForAnswersSurvivesARestartAndCompletesOnceAnswered() {
+        ConfigurableApplicationContext worker = startWorker(3);
+        ExtractionSubmitted submitted = submit("ask", 30, 1);
+        publish(submitted);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                client.getExtraction(submitted.getExtractionId()) instanceof ExtractionStatus.InputRequired);
+        awaitQuestions(submitted.getExtractionId());
+
+        worker.close();
+        workers.remove(worker);
+        startWorker(3);
+        ExtractionStatus.InputRequired asked =
+                (ExtractionStatus.InputRequired) client.getExtraction(submitted.getExtractionId());
+        client.answerQuestions(submitted.getExtractionId(),
+                asked.questions().stream().map(q -> Answer.acceptRecommended(q.questionId())).toList());
+
+        ExtractionCompleted completed = awaitCompleted(submitted.getUploadSessionId());
+        assertThat(completed.getStatus()).isEqualTo(ExtractionOutcome.COMPLETED);
+        assertThat(completed.getExtractionId()).isEqualTo(submitted.getExtractionId());
+        assertThat(sandbox.control().counters(KEY).extractionsBySubmissionId())
+                .containsEntry(submitted.getSubmissionId(), 1L);
+    }
+
+    @Test
+    void questionsAreAnsweredWithTheRecommendationsWhenTheProfileSaysSo() {
+        startWorker(3);
+        ExtractionSubmitted submitted = submit("auto", 40, 1);
+        publish(submitted);
+
+        assertThat(awaitCompleted(submitted.getUploadSessionId()).getStatus()).isEqualTo(ExtractionOutcome.COMPLETED);
+        assertThat(awaitQuestions(submitted.getExtractionId())).contains("\"accepting_recommended\":true");
+    }
+
+    // ---- fixture ----------------------------------------------------------------------------------------------
+
+    private static Map<String, Object> profileProperties() {
+        Map<String, Object> props = new HashMap<>();
+        for (String name : List.of("default", "ask", "auto")) {
+            props.put("pipeline.profiles." + name + ".prompt",
+                    "Extract invoice number, invoice date, vendor name and total amount");
+            props.put("pipeline.profiles." + name + ".output-structure", "per_invoice");
+        }
+        props.put("pipeline.profiles.ask.ask-questions", "true");
+        props.put("pipeline.profiles.auto.ask-questions", "true");
+        props.put("pipeline.profiles.auto.accept-recommended-answers", "true");
+        return props;
+    }
+
+    private ConfigurableApplicationContext startWorker(int maxAttempts) {
+        Map<String, Object> props = new HashMap<>(profileProperties());
+        props.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
+        props.put("spring.kafka.consumer.properties.max.poll.interval.ms", "30000");
+        props.put("pipeline.api.base-url", sandbox.baseUrl());
+        props.put("pipeline.api.api-key", KEY);
+        props.put("pipeline.api.rate-limit-scale", String.valueOf(SCALE));
+        props.put("pipeline.poll.long-poll-wait", "2s");
+        props.put("pipeline.poll.resubmit-delay", "100ms");
+        props.put("pipeline.poll.input-required-recheck", "300ms");
+        props.put("pipeline.poll.error-backoff", "100ms");
+        props.put("pipeline.poll.max-submission-attempts", String.valueOf(maxAttempts));
+        props.put("management.metrics.enable.all", "true");
+        // As command-line arguments: they win over the worker's application.yml (builder properties would not).
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(PollWorkerApplication.class)
+                .web(WebApplicationType.NONE).run(args);
+        workers.add(context);
+        return context;
+    }
+
+    /** Uploads {@code count} generated invoices (the "ask"/"auto" profiles get one with two totals) and submits attempt 1. */
+    private static ExtractionSubmitted submit(String profile, int firstIndex, int count) {
+        String session = "us-poll-" + UUID.randomUUID();
+        List<SampleInvoice> invoices = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            invoices.add(profile.equals("default") ? generator.generate(firstIndex + i) : generator.ambiguousTotal(firstIndex + i));
+        }
+        List<byte[]> pdfs = invoices.stream().map(generator::toPdf).toList();
+        List<UploadFileSpec> specs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            specs.add(new UploadFileSpec("file-" + i, invoices.get(i).fileName(), pdfs.get(i).length));
+        }
+        UploadSession uploadSession = client.createUploadSession(session, specs);
+        List<FileRef> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            client.uploadFile(uploadSession, "file-" + i, UploadSource.ofBytes(invoices.get(i).fileName(), pdfs.get(i)));
+            files.add(FileRef.newBuilder().setFileId("reg-" + session + "-" + i).setApiFileId("file-" + i)
+                    .setFileName(invoices.get(i).fileName()).setOriginalFileName(invoices.get(i).fileName())
+                    .setSourceUri("file:/samples/" + invoices.get(i).fileName()).setSizeBytes(pdfs.get(i).length)
+                    .setRegisteredAt(Instant.now()).build());
+        }
+        var request = SubmissionRequests.build(profile, profiles.require(profile), session,
+                files.stream().map(FileRef::getApiFileId).toList(), 1);
+        String extractionId = client.submitExtraction(request).extractionId();
+        return ExtractionSubmitted.newBuilder().setSubmissionId(request.submissionId()).setExtractionId(extractionId)
+                .setUploadSessionId(session).setProfile(profile).setFiles(files).setAttempt(1)
+                .setSubmittedAt(Instant.now()).build();
+    }
+
+    private static void publish(ExtractionSubmitted event) {
+        try (KafkaProducer<String, ExtractionSubmitted> producer = new KafkaProducer<>(producerProps(),
+                new StringSerializer(), new EventSerializer<>())) {
+            producer.send(new ProducerRecord<>(INPUT, event.getUploadSessionId(), event));
+        }
+    }
+
+    private static ExtractionCompleted awaitCompleted(String uploadSessionId) {
+        List<ExtractionCompleted> found = new CopyOnWriteArrayList<>();
+        try (KafkaConsumer<String, ExtractionCompleted> consumer = new KafkaConsumer<>(consumerProps(),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new EventDeserializer<>(ExtractionCompleted.class))) {
+            consumer.subscribe(List.of(COMPLETED));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (uploadSessionId.equals(r.value().getUploadSessionId())) {
+                        found.add(r.value());
+                    }
+                });
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+
+    private static ConsumerRecord<byte[], byte[]> awaitDeadLetter(String key) {
+        List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(INPUT + ".DLT"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.key() != null && key.equals(new String(r.key(), StandardCharsets.UTF_8))) {
+                        found.add(r);
+                    }
+                });
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+
+    private static String awaitQuestions(String extractionId) {
+        List<String> found = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(QUESTIONS));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.key() != null && extractionId.equals(new String(r.key(), StandardCharsets.UTF_8))) {
+                        found.add(new String(r.value(), StandardCharsets.UTF_8));
+                    }
+                });
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+
+    private static Properties producerProps() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        return props;
+    }
+
+    private static Properties consumerProps() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "poll-it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return props;
+    }
+}

@@ -1,0 +1,73 @@
+package org.invoicepipeline.poll.inflight;
+
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InFlightOffsetsTest {
+
+    private final TopicPartition p0 = new TopicPartition("extraction-submitted", 0);
+    private final TopicPartition p1 = new TopicPartition("extraction-submitted", 1);
+    private final InFlightOffsets<String> offsets = new InFlightOffsets<>();
+
+    @Test
+    void commitsNothingWhileALowerRecordIsStillInFlight() {
+        offsets.begin(p0, 10, "ack-10");
+        offsets.begin(p0, 11, "ack-11");
+        offsets.begin(p0, 12, "ack-12");
+
+        assertThat(offsets.finish(p0, 12)).isEmpty();
+        assertThat(offsets.finish(p0, 11)).isEmpty();
+        assertThat(offsets.size()).isEqualTo(1);
+
+        // The lowest finishes: everything up to 12 is committable, acknowledged through 12's handle.
+        assertThat(offsets.finish(p0, 10)).contains("ack-12");
+        assertThat(offsets.size()).isZero();
+    }
+
+    @Test
+    void advancesOnlyUpToTheLowestInFlightRecord() {
+        offsets.begin(p0, 1, "ack-1");
+        offsets.begin(p0, 2, "ack-2");
+        offsets.begin(p0, 3, "ack-3");
+
+        assertThat(offsets.finish(p0, 1)).contains("ack-1");
+        assertThat(offsets.finish(p0, 3)).isEmpty();
+        assertThat(offsets.isInFlight(p0, 2)).isTrue();
+        assertThat(offsets.finish(p0, 2)).contains("ack-3");
+    }
+
+    @Test
+    void partitionsAreIndependent() {
+        offsets.begin(p0, 5, "p0-5");
+        offsets.begin(p1, 7, "p1-7");
+
+        assertThat(offsets.finish(p1, 7)).contains("p1-7");
+        assertThat(offsets.isInFlight(p0, 5)).isTrue();
+    }
+
+    @Test
+    void forgetsRevokedPartitionsSoTheirRecordsAreNeverAcknowledged() {
+        offsets.begin(p0, 5, "p0-5");
+        offsets.begin(p1, 9, "p1-9");
+
+        offsets.forget(List.of(p0));
+
+        assertThat(offsets.isInFlight(p0, 5)).isFalse();
+        assertThat(offsets.finish(p0, 5)).isEmpty();
+        assertThat(offsets.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveredRecordIsTrackedOnce() {
+        offsets.begin(p0, 4, "first");
+        offsets.begin(p0, 4, "again");
+
+        assertThat(offsets.size()).isEqualTo(1);
+        assertThat(offsets.finish(p0, 4)).contains("again");
+        assertThat(offsets.finish(p0, 4)).isEmpty();
+    }
+}

@@ -1,0 +1,59 @@
+package org.invoicepipeline.upload;
+
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** The upload stage's meters (all prefixed {@code pipeline.upload.}). */
+public class UploadMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter accepted;
+    private final Counter sessionsPlanned;
+    private final Counter sessionsUploaded;
+    private final Counter filesCompleted;
+    private final Counter filesFailed;
+
+    public UploadMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.accepted = Counter.builder("pipeline.upload.files.validated").tag("outcome", "accepted")
+                .description("FileRegistered events validated, by outcome").register(registry);
+        this.sessionsPlanned = Counter.builder("pipeline.upload.sessions.planned")
+                .description("Upload sessions planned and persisted").register(registry);
+        this.sessionsUploaded = Counter.builder("pipeline.upload.sessions.uploaded")
+                .description("Upload sessions uploaded and published as PartsUploaded").register(registry);
+        this.filesCompleted = Counter.builder("pipeline.upload.files.uploaded").tag("outcome", "completed")
+                .description("Files completed in an upload session").register(registry);
+        this.filesFailed = Counter.builder("pipeline.upload.files.uploaded").tag("outcome", "failed")
+                .description("Files an upload session could not complete").register(registry);
+    }
+
+    public void fileAccepted() {
+        accepted.increment();
+    }
+
+    public void fileRejected(String code) {
+        Counter.builder("pipeline.upload.files.validated").tag("outcome", "rejected")
+                .description("FileRegistered events validated, by outcome").register(registry).increment();
+        Counter.builder("pipeline.upload.files.rejected").tag("code", code)
+                .description("FileRegistered events dead-lettered before planning, by code").register(registry).increment();
+    }
+
+    public void sessionPlanned() {
+        sessionsPlanned.increment();
+    }
+
+    public void sessionUploaded(int completed, int failed) {
+        sessionsUploaded.increment();
+        filesCompleted.increment(completed);
+        filesFailed.increment(failed);
+    }
+
+    /** Files validated but not yet planned. */
+    public void waitingFiles(Supplier<Number> waiting) {
+        Gauge.builder("pipeline.upload.planner.waiting.files", waiting)
+                .description("Valid files waiting to be grouped into an upload session").register(registry);
+    }
+}

@@ -1,0 +1,117 @@
+package org.invoicepipeline.upload.plan;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import org.apache.kafka.common.TopicPartition;
+import org.invoicepipeline.upload.validation.ValidatedFile;
+
+/**
+ * Valid files waiting to be planned, grouped by (profile, batch key). A group is due when it reaches the
+ * file limit, when the next file would push it over the byte limit, or when its first file has lingered
+ * long enough; a file without a batch key is a group of its own and due at once. The buffer also tells the
+ * planner the lowest offset per partition still waiting, below which offsets may be committed.
+ */
+final class SessionBuffer {
+
+    record Entry(TopicPartition partition, long offset, ValidatedFile file) {
+    }
+
+    record GroupKey(String profile, String batchKey) {
+    }
+
+    static final class Group {
+        final GroupKey key;
+        final long startedAt;
+        final List<Entry> entries = new ArrayList<>();
+        final Set<String> fileIds = new HashSet<>();
+        long bytes;
+
+        Group(GroupKey key, long startedAt) {
+            this.key = key;
+            this.startedAt = startedAt;
+        }
+    }
+
+    private final int maxFiles;
+    private final long maxBytes;
+    private final long lingerMillis;
+    private final Map<GroupKey, Group> open = new LinkedHashMap<>();
+    private final List<Group> due = new ArrayList<>();
+
+    SessionBuffer(int maxFiles, long maxBytes, long lingerMillis) {
+        this.maxFiles = maxFiles;
+        this.maxBytes = maxBytes;
+        this.lingerMillis = lingerMillis;
+    }
+
+    /** Adds a valid file; a second registration of a file id already waiting in its group is ignored. */
+    void add(TopicPartition partition, long offset, ValidatedFile file, long now) {
+        String batchKey = file.event().getBatchKey();
+        GroupKey key = new GroupKey(file.event().getProfile(), batchKey == null || batchKey.isEmpty() ? null : batchKey);
+        Entry entry = new Entry(partition, offset, file);
+        if (key.batchKey() == null) {
+            Group single = new Group(key, now);
+            single.entries.add(entry);
+            single.bytes = file.sizeBytes();
+            due.add(single);
+            return;
+        }
+        Group group = open.get(key);
+        if (group != null && group.fileIds.contains(file.event().getFileId())) {
+            return;
+        }
+        if (group != null && group.bytes + file.sizeBytes() > maxBytes) {
+            due.add(open.remove(key));
+            group = null;
+        }
+        if (group == null) {
+            group = new Group(key, now);
+            open.put(key, group);
+        }
+        group.entries.add(entry);
+        group.fileIds.add(file.event().getFileId());
+        group.bytes += file.sizeBytes();
+        if (group.entries.size() >= maxFiles) {
+            due.add(open.remove(key));
+        }
+    }
+
+    /** Removes and returns the groups due now (all of them when {@code everything}). */
+    List<Group> takeDue(long now, boolean everything) {
+        for (Iterator<Group> it = open.values().iterator(); it.hasNext(); ) {
+            Group group = it.next();
+            if (everything || now - group.startedAt >= lingerMillis) {
+                due.add(group);
+                it.remove();
+            }
+        }
+        List<Group> result = new ArrayList<>(due);
+        due.clear();
+        return result;
+    }
+
+    /** The lowest offset of {@code partition} still waiting in an open group, if any. */
+    OptionalLong lowestWaitingOffset(TopicPartition partition) {
+        return open.values().stream()
+                .flatMap(g -> g.entries.stream())
+                .filter(e -> e.partition().equals(partition))
+                .mapToLong(Entry::offset)
+                .min();
+    }
+
+    int waitingFiles() {
+        return open.values().stream().mapToInt(g -> g.entries.size()).sum() + due.stream().mapToInt(g -> g.entries.size()).sum();
+    }
+
+    void clear() {
+        open.clear();
+        due.clear();
+    }
+}

@@ -1,0 +1,29 @@
+package org.invoicepipeline.upload.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.invoicepipeline.events.FileRegistered;
+import org.invoicepipeline.upload.validation.ValidatedFile;
+
+/** Turns a due group of valid files into the {@link PlannedSession} that will be persisted. */
+final class SessionPlans {
+
+    private SessionPlans() {
+    }
+
+    static PlannedSession plan(SessionBuffer.Group group, long now) {
+        SessionFileNames names = new SessionFileNames();
+        List<PlannedFile> files = new ArrayList<>();
+        for (SessionBuffer.Entry entry : group.entries) {
+            ValidatedFile valid = entry.file();
+            FileRegistered event = valid.event();
+            files.add(new PlannedFile(event.getFileId(), names.assign(event.getFileName()), event.getFileName(),
+                    event.getSourceUri(), valid.path().toString(), valid.sizeBytes(), event.getContentType(),
+                    event.getRegisteredAt().toEpochMilli(), event.getAttributes()));
+        }
+        String sessionId = UploadSessionIds.of(group.key.profile(), group.key.batchKey(),
+                files.stream().map(PlannedFile::fileId).toList());
+        return new PlannedSession(sessionId, group.key.profile(), group.key.batchKey(), now, files);
+    }
+}

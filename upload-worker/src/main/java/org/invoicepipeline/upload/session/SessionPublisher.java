@@ -1,0 +1,143 @@
+package org.invoicepipeline.upload.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.invoicepipeline.common.kafka.DeadLetterRecords;
+import org.invoicepipeline.events.FileFailure;
+import org.invoicepipeline.events.FileRef;
+import org.invoicepipeline.events.FileRegistered;
+import org.invoicepipeline.events.PartsUploaded;
+import org.invoicepipeline.upload.plan.PlannedFile;
+import org.invoicepipeline.upload.plan.PlannedSession;
+import org.invoicepipeline.upload.plan.SessionPlanner;
+import org.invoicepipeline.upload.results.FailedResults;
+import org.springframework.kafka.core.KafkaOperations;
+
+/**
+ * Publishes the outcome of an uploaded session and waits for the broker's acknowledgement, so the planned
+ * session's offset is only committed once everything is written: PartsUploaded (completed and failed files),
+ * and for each failed file its FileRegistered on {@code files-registered.DLT} with the code headers and,
+ * when configured, a FAILED ExtractionResult.
+ */
+public class SessionPublisher {
+
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaOperations<Object, Object> events;
+    private final String partsUploadedTopic;
+    private final String filesRegisteredTopic;
+    private final String resultsTopic;
+    private final boolean publishFailedResults;
+    private final Clock clock;
+
+    public SessionPublisher(KafkaOperations<Object, Object> events, String partsUploadedTopic,
+                            String filesRegisteredTopic, String resultsTopic, boolean publishFailedResults, Clock clock) {
+        this.events = events;
+        this.partsUploadedTopic = partsUploadedTopic;
+        this.filesRegisteredTopic = filesRegisteredTopic;
+        this.resultsTopic = resultsTopic;
+        this.publishFailedResults = publishFailedResults;
+        this.clock = clock;
+    }
+
+    public void publish(SessionOutcome outcome) {
+        PlannedSession session = outcome.session();
+        Instant now = clock.instant();
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        for (SessionOutcome.FailedFile failed : outcome.failed()) {
+            PlannedFile file = failed.file();
+            sends.add(events.send(new ProducerRecord<>(DeadLetterRecords.topicFor(filesRegisteredTopic), null,
+                    keyOf(session, file), registration(session, file),
+                    DeadLetterRecords.pipelineHeaders(SessionPlanner.STAGE, failed.failure(), 1))));
+            if (publishFailedResults) {
+                sends.add(events.send(resultsTopic, file.fileId(),
+                        FailedResults.uploadFailed(session, file, failed.failure(), now)));
+            }
+        }
+        sends.add(events.send(partsUploadedTopic, session.uploadSessionId(), partsUploaded(outcome, now)));
+        awaitAll(sends);
+    }
+
+    static PartsUploaded partsUploaded(SessionOutcome outcome, Instant now) {
+        PlannedSession session = outcome.session();
+        return PartsUploaded.newBuilder()
+                .setUploadSessionId(session.uploadSessionId())
+                .setProfile(session.profile())
+                .setBatchKey(session.batchKey())
+                .setFiles(outcome.completed().stream().map(SessionPublisher::fileRef).toList())
+                .setFailedFiles(outcome.failed().stream()
+                        .map(f -> fileFailure(f.file(), f))
+                        .toList())
+                .setUploadedAt(now)
+                .build();
+    }
+
+    private static FileRef fileRef(PlannedFile file) {
+        return FileRef.newBuilder()
+                .setFileId(file.fileId())
+                .setApiFileId(file.fileId())
+                .setFileName(file.sessionFileName())
+                .setOriginalFileName(file.originalFileName())
+                .setSourceUri(file.sourceUri())
+                .setSizeBytes(file.sizeBytes())
+                .setContentType(file.contentType())
+                .setRegisteredAt(Instant.ofEpochMilli(file.registeredAt()))
+                .setAttributes(file.attributes())
+                .build();
+    }
+
+    private static FileFailure fileFailure(PlannedFile file, SessionOutcome.FailedFile failed) {
+        return FileFailure.newBuilder()
+                .setFileId(file.fileId())
+                .setFileName(file.originalFileName())
+                .setSourceUri(file.sourceUri())
+                .setSizeBytes(file.sizeBytes())
+                .setContentType(file.contentType())
+                .setRegisteredAt(Instant.ofEpochMilli(file.registeredAt()))
+                .setAttributes(file.attributes())
+                .setError(FailedResults.errorInfo(failed.failure()))
+                .build();
+    }
+
+    /** The FileRegistered the file came from, rebuilt from the plan for its dead letter. */
+    private static FileRegistered registration(PlannedSession session, PlannedFile file) {
+        return FileRegistered.newBuilder()
+                .setFileId(file.fileId())
+                .setSourceUri(file.sourceUri())
+                .setFileName(file.originalFileName())
+                .setSizeBytes(file.sizeBytes())
+                .setContentType(file.contentType())
+                .setBatchKey(session.batchKey())
+                .setProfile(session.profile())
+                .setRegisteredAt(Instant.ofEpochMilli(file.registeredAt()))
+                .setAttributes(file.attributes())
+                .build();
+    }
+
+    private static String keyOf(PlannedSession session, PlannedFile file) {
+        return session.batchKey() != null ? session.batchKey() : file.fileId();
+    }
+
+    private static void awaitAll(List<CompletableFuture<?>> sends) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        }
+        catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("publishing the session outcome failed", e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.invoicepipeline.upload.validation;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.invoicepipeline.common.events.FileIds;
+import org.invoicepipeline.common.kafka.RecordRejectedException;
+import org.invoicepipeline.events.FileRegistered;
+
+/**
+ * Checks a FileRegistered before any API call, so a file the API would refuse (or that the pipeline must
+ * not read) is dead-lettered with a precise code instead of failing a whole upload session later.
+ * A {@code file:} source must stay inside an allowed root both as written (no {@code ..} escape) and after
+ * following links (no symlink escape).
+ */
+public class FileValidator {
+
+    private static final int MAX_FILE_NAME_LENGTH = 200;
+
+    private final List<Path> allowedRoots;
+    private final long maxPdfBytes;
+    private final long maxImageBytes;
+    private final Predicate<String> knownProfile;
+
+    public FileValidator(List<Path> allowedRoots, long maxPdfBytes, long maxImageBytes, Predicate<String> knownProfile) {
+        this.allowedRoots = realRoots(allowedRoots);
+        this.maxPdfBytes = maxPdfBytes;
+        this.maxImageBytes = maxImageBytes;
+        this.knownProfile = knownProfile;
+    }
+
+    /** The validated file, or {@link RecordRejectedException} with a {@link RejectionCodes} code. */
+    public ValidatedFile validate(FileRegistered event) {
+        FileIds.problem(event.getFileId()).ifPresent(problem -> {
+            throw new RecordRejectedException(RejectionCodes.INVALID_FILE_ID, problem);
+        });
+        if (!knownProfile.test(event.getProfile())) {
+            throw new RecordRejectedException(RejectionCodes.UNKNOWN_PROFILE,
+                    "profile '" + event.getProfile() + "' is not configured");
+        }
+        FileKind kind = checkName(event.getFileName());
+        Path path = resolveSource(event.getSourceUri());
+        long size = readableSize(path);
+        long limit = kind == FileKind.PDF ? maxPdfBytes : maxImageBytes;
+        if (size > limit) {
+            throw new RecordRejectedException(RejectionCodes.FILE_TOO_LARGE,
+                    "file is " + size + " bytes; the limit for a " + kind + " is " + limit);
+        }
+        return new ValidatedFile(event, path, size);
+    }
+
+    private static FileKind checkName(String name) {
+        if (name == null || name.isEmpty() || name.length() > MAX_FILE_NAME_LENGTH || !name.strip().equals(name)
+                || name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || name.chars().anyMatch(Character::isISOControl)) {
+            throw new RecordRejectedException(RejectionCodes.INVALID_FILE_NAME,
+                    "file_name must be 1-200 characters without slashes, control characters or surrounding spaces");
+        }
+        return FileKind.of(name).orElseThrow(() -> new RecordRejectedException(RejectionCodes.UNSUPPORTED_FILE_TYPE,
+                "file_name must end in .pdf, .jpg, .jpeg or .png"));
+    }
+
+    private Path resolveSource(String sourceUri) {
+        Path written;
+        try {
+            URI uri = URI.create(sourceUri);
+            if (!"file".equalsIgnoreCase(uri.getScheme())) {
+                throw new RecordRejectedException(RejectionCodes.SOURCE_NOT_ALLOWED,
+                        "only file: sources are supported, got scheme " + uri.getScheme());
+            }
+            written = Path.of(uri).normalize();
+        }
+        catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            throw new RecordRejectedException(RejectionCodes.SOURCE_NOT_ALLOWED, "source_uri is not a usable file: URI");
+        }
+        if (!insideRoots(written)) {
+            throw new RecordRejectedException(RejectionCodes.SOURCE_NOT_ALLOWED,
+                    "source is outside the allowed roots: " + written);
+        }
+        Path real;
+        try {
+            real = written.toRealPath();
+        }
+        catch (NoSuchFileException e) {
+            throw new RecordRejectedException(RejectionCodes.SOURCE_UNREADABLE, "source does not exist: " + written);
+        }
+        catch (IOException e) {
+            throw new RecordRejectedException(RejectionCodes.SOURCE_UNREADABLE, "source cannot be resolved: " + written);
+        }
+        if (!insideRoots(real)) {
+            throw new RecordRejectedException(RejectionCodes.SOURCE_NOT_ALLOWED,
+                    "source links outside the allowed roots: " + written);
+        }
+        return real;
+    }
+
+    private static long readableSize(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new RecordRejectedException(RejectionCodes.SOURCE_UNREADABLE, "source is not a regular file: " + path);
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size == 0) {
+                throw new RecordRejectedException(RejectionCodes.EMPTY_FILE, "source is empty: " + path);
+            }
+            return size;
+        }
+        catch (IOException e) {
+            throw new RecordRejectedException(RejectionCodes.SOURCE_UNREADABLE, "source cannot be read: " + path);
+        }
+    }
+
+    private boolean insideRoots(Path path) {
+        return allowedRoots.stream().anyMatch(path::startsWith);
+    }
+
+    private static List<Path> realRoots(List<Path> roots) {
+        List<Path> result = new ArrayList<>();
+        for (Path root : roots) {
+            Path absolute = root.toAbsolutePath().normalize();
+            result.add(absolute);
+            try {
+                Path real = absolute.toRealPath();
+                if (!real.equals(absolute)) {
+                    result.add(real);
+                }
+            }
+            catch (IOException e) {
+                // a root that does not exist yet admits nothing until it does; keep its written form
+            }
+        }
+        return List.copyOf(result);
+    }
+}

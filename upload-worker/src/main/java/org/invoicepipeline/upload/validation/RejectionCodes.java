@@ -1,0 +1,25 @@
+package org.invoicepipeline.upload.validation;
+
+/** Pipeline codes of FileRegistered events the upload stage rejects before calling the API. */
+public final class RejectionCodes {
+
+    /** file_id is not 1-200 characters of A-Z a-z 0-9 . _ : - */
+    public static final String INVALID_FILE_ID = "INVALID_FILE_ID";
+    /** file_name is empty, too long, has slashes, control characters or surrounding whitespace. */
+    public static final String INVALID_FILE_NAME = "INVALID_FILE_NAME";
+    /** file_name does not end in .pdf, .jpg, .jpeg or .png. */
+    public static final String UNSUPPORTED_FILE_TYPE = "UNSUPPORTED_FILE_TYPE";
+    /** Over the size limit of its type (PDF 150 MB, image 5 MB by default). */
+    public static final String FILE_TOO_LARGE = "FILE_TOO_LARGE";
+    /** The source has no bytes. */
+    public static final String EMPTY_FILE = "EMPTY_FILE";
+    /** The source is not a file: URI inside the configured allowed roots. */
+    public static final String SOURCE_NOT_ALLOWED = "SOURCE_NOT_ALLOWED";
+    /** The source does not exist, is not a regular file or cannot be read. */
+    public static final String SOURCE_UNREADABLE = "SOURCE_UNREADABLE";
+    /** The profile named is not configured. */
+    public static final String UNKNOWN_PROFILE = "UNKNOWN_PROFILE";
+
+    private RejectionCodes() {
+    }
+}

@@ -1,0 +1,222 @@
+package org.invoicepipeline.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.invoicepipeline.common.kafka.PipelineHeaders;
+import org.invoicepipeline.common.serde.EventDeserializer;
+import org.invoicepipeline.events.ExtractionResult;
+import org.invoicepipeline.events.FileRef;
+import org.invoicepipeline.events.PartsUploaded;
+import org.invoicepipeline.events.ResultStatus;
+import org.invoicepipeline.sandbox.account.AccountCounters;
+import org.invoicepipeline.upload.UploadWorkerRig.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+class UploadWorkerIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path tempDir;
+
+    private static UploadWorkerRig rig;
+
+    @BeforeAll
+    static void startRig() throws Exception {
+        rig = new UploadWorkerRig(tempDir);
+    }
+
+    @AfterAll
+    static void stopRig() {
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    @BeforeEach
+    void resetSandbox() {
+        rig.sandbox.control().resetFaults().resetCounters(UploadWorkerRig.API_KEY).setCredits(UploadWorkerRig.API_KEY, 100_000);
+    }
+
+    @Test
+    void validFilesAreUploadedInSessionsWhileInvalidOnesAreDeadLetteredWithTheirCodes() throws Exception {
+        Topics topics = Topics.named("happy");
+        rig.createTopics(topics);
+        Path a1 = rig.samplePdf("a1.pdf", 1);
+        Path a2 = rig.samplePdf("a2.pdf", 2);
+        Path sameName = Files.createDirectories(rig.allowedRoot.resolve("sub")).resolve("a1.pdf");
+        Files.copy(rig.samplePdf("a3.pdf", 3), sameName);
+        Path single = rig.samplePdf("single.pdf", 4);
+        Path big = rig.bytesFile(rig.allowedRoot, "big.pdf", 300 * 1024);
+        Path outside = rig.bytesFile(rig.outsideRoot, "secret.pdf", 1000);
+        Path text = rig.bytesFile(rig.allowedRoot, "notes.txt", 100);
+
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+             ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-a1", "a1.pdf", a1.toUri().toString(), "batch-1"));
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-a2", "a2.pdf", a2.toUri().toString(), "batch-1"));
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-a1bis", "a1.pdf", sameName.toUri().toString(), "batch-1"));
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-single", "single.pdf", single.toUri().toString(), null));
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-big", "big.pdf", big.toUri().toString(), "batch-1"));
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-escape", "secret.pdf",
+                    "file://" + rig.allowedRoot + "/../outside/secret.pdf", "batch-1"));
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-outside", "secret.pdf", outside.toUri().toString(), null));
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-missing", "missing.pdf",
+                    rig.allowedRoot.resolve("missing.pdf").toUri().toString(), "batch-1"));
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-text", "notes.txt", text.toUri().toString(), "batch-1"));
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("bad id!", "a2.pdf", a2.toUri().toString(), "batch-1"));
+
+            await().atMost(WAIT).until(() -> recorder.on(topics.partsUploaded()).size() == 2
+                    && recorder.on(topics.filesDlt()).size() == 6 && recorder.on(topics.results()).size() == 6);
+
+            Map<String, PartsUploaded> sessions = recorder.on(topics.partsUploaded()).stream().map(rig::parts)
+                    .collect(Collectors.toMap(p -> p.getBatchKey() == null ? "none" : p.getBatchKey(), p -> p));
+            PartsUploaded batch = sessions.get("batch-1");
+            assertThat(batch.getFiles()).extracting(FileRef::getFileId).containsExactlyInAnyOrder("f-a1", "f-a2", "f-a1bis");
+            assertThat(batch.getFiles()).extracting(FileRef::getFileName).containsExactlyInAnyOrder("a1.pdf", "a2.pdf", "2_a1.pdf");
+            assertThat(batch.getFiles()).allSatisfy(f -> assertThat(f.getAttributes()).containsEntry("erp-ref", "ref-" + f.getFileId()));
+            assertThat(batch.getFailedFiles()).isEmpty();
+            assertThat(batch.getUploadSessionId()).matches("us-[0-9a-f]{40}");
+            assertThat(sessions.get("none").getFiles()).extracting(FileRef::getFileId).containsExactly("f-single");
+
+            Map<String, String> codes = recorder.on(topics.filesDlt()).stream().collect(Collectors.toMap(
+                    ConsumerRecord::key, r -> UploadWorkerRig.header(r, PipelineHeaders.ERROR_CODE).orElseThrow(), (x, y) -> x + "," + y));
+            assertThat(recorder.on(topics.filesDlt())).extracting(r -> UploadWorkerRig.header(r, PipelineHeaders.ERROR_CODE).orElseThrow())
+                    .containsExactlyInAnyOrder("FILE_TOO_LARGE", "SOURCE_NOT_ALLOWED", "SOURCE_NOT_ALLOWED",
+                            "SOURCE_UNREADABLE", "UNSUPPORTED_FILE_TYPE", "INVALID_FILE_ID");
+            assertThat(codes).containsKey("f-outside");
+            assertThat(recorder.on(topics.filesDlt())).allSatisfy(r -> {
+                assertThat(UploadWorkerRig.header(r, PipelineHeaders.STAGE)).contains("upload");
+                assertThat(UploadWorkerRig.header(r, PipelineHeaders.ERROR_RETRYABLE)).contains("false");
+                assertThat(UploadWorkerRig.header(r, PipelineHeaders.ATTEMPTS)).contains("1");
+                assertThat(UploadWorkerRig.header(r, "kafka_dlt-original-topic")).contains(topics.filesRegistered());
+            });
+
+            EventDeserializer<ExtractionResult> results = new EventDeserializer<>(ExtractionResult.class);
+            results.configure(Map.of(), false);
+            assertThat(recorder.on(topics.results())).extracting(r -> results.deserialize(r.topic(), r.value()))
+                    .allSatisfy(result -> {
+                        assertThat(result.getStatus()).isEqualTo(ResultStatus.DEAD_LETTERED);
+                        assertThat(result.getError()).isNotNull();
+                    })
+                    .extracting(ExtractionResult::getFileId)
+                    .contains("f-big", "f-escape", "f-outside", "f-missing", "f-text");
+
+            AccountCounters counters = rig.sandbox.control().counters(UploadWorkerRig.API_KEY);
+            assertThat(counters.sessionsCreated()).isEqualTo(2);
+            assertThat(counters.filesCompleted()).isEqualTo(4);
+            assertThat(counters.calls("createUploadSession")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void poisonRecordsAreDeadLetteredWithTheirBytesAndTheStageGoesOn() throws Exception {
+        Topics topics = Topics.named("poison");
+        rig.createTopics(topics);
+        Path valid = rig.samplePdf("after-poison.pdf", 5);
+        byte[] garbage = "definitely not an event".getBytes(StandardCharsets.UTF_8);
+
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+             ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
+            rig.sendRaw(topics.filesRegistered(), "p-key", garbage);
+            rig.sendRaw(topics.planned(), "bad-plan", garbage);
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-after", "after-poison.pdf", valid.toUri().toString(), null));
+
+            await().atMost(WAIT).until(() -> recorder.on(topics.partsUploaded()).size() == 1
+                    && recorder.on(topics.filesDlt()).size() == 1 && recorder.on(topics.plannedDlt()).size() == 1);
+
+            ConsumerRecord<String, byte[]> dead = recorder.on(topics.filesDlt()).get(0);
+            assertThat(dead.value()).isEqualTo(garbage);
+            assertThat(dead.key()).isEqualTo("p-key");
+            assertThat(UploadWorkerRig.header(dead, PipelineHeaders.ERROR_CODE)).hasValueSatisfying(code -> assertThat(code).isNotBlank());
+            ConsumerRecord<String, byte[]> deadPlan = recorder.on(topics.plannedDlt()).get(0);
+            assertThat(deadPlan.value()).isEqualTo(garbage);
+            assertThat(UploadWorkerRig.header(deadPlan, PipelineHeaders.ERROR_CODE)).contains("INVALID_PLAN");
+            assertThat(UploadWorkerRig.header(deadPlan, "kafka_dlt-original-topic")).contains(topics.planned());
+            assertThat(rig.parts(recorder.on(topics.partsUploaded()).get(0)).getFiles()).extracting(FileRef::getFileId)
+                    .containsExactly("f-after");
+        }
+    }
+
+    @Test
+    void aWorkerStoppedInTheMiddleOfASessionResumesItWithoutASecondSession() throws Exception {
+        Topics topics = Topics.named("crash");
+        rig.createTopics(topics);
+        rig.sandbox.control().addLatency("uploadPart", Duration.ofMillis(1_000));
+        // one file at a time, and a shutdown that does not wait for the session: the stop is a crash
+        Map<String, Object> slow = Map.of("pipeline.upload.uploader.file-concurrency", "1",
+                "spring.kafka.listener.shutdown-timeout", "200ms", "spring.lifecycle.timeout-per-shutdown-phase", "300ms");
+
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS)) {
+            ConfigurableApplicationContext first = rig.startWorker(topics, slow);
+            for (int i = 0; i < 5; i++) {
+                Path pdf = rig.samplePdf("crash-" + i + ".pdf", 10 + i);
+                rig.register(topics.filesRegistered(), UploadWorkerRig.registration("c-" + i, pdf.getFileName().toString(),
+                        pdf.toUri().toString(), "crash-batch"));
+            }
+            await().atMost(WAIT).until(() -> rig.sandbox.control().counters(UploadWorkerRig.API_KEY).filesCompleted() >= 1);
+            first.close();
+            assertThat(recorder.on(topics.partsUploaded())).isEmpty();
+            assertThat(recorder.on(topics.planned())).hasSize(1);
+            rig.sandbox.control().resetFaults();
+
+            try (ConfigurableApplicationContext second = rig.startWorker(topics, Map.of())) {
+                await().atMost(WAIT).until(() -> !recorder.on(topics.partsUploaded()).isEmpty());
+                PartsUploaded parts = rig.parts(recorder.on(topics.partsUploaded()).get(0));
+                assertThat(parts.getFiles()).extracting(FileRef::getFileId)
+                        .containsExactlyInAnyOrder("c-0", "c-1", "c-2", "c-3", "c-4");
+                assertThat(parts.getFailedFiles()).isEmpty();
+            }
+            AccountCounters counters = rig.sandbox.control().counters(UploadWorkerRig.API_KEY);
+            assertThat(counters.sessionsCreated()).isEqualTo(1);
+            assertThat(counters.filesCompleted()).isEqualTo(5);
+            assertThat(recorder.on(topics.planned())).hasSize(1);
+            assertThat(recorder.on(topics.plannedDlt())).isEmpty();
+        }
+    }
+
+    @Test
+    void aSessionWaitsForCreditsWithoutBeingDeadLettered() throws Exception {
+        Topics topics = Topics.named("credits");
+        rig.createTopics(topics);
+        rig.sandbox.control().setCredits(UploadWorkerRig.API_KEY, 0);
+        Path one = rig.samplePdf("credit-1.pdf", 20);
+        Path two = rig.samplePdf("credit-2.pdf", 21);
+
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+             ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("cr-1", "credit-1.pdf", one.toUri().toString(), "credit-batch"));
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("cr-2", "credit-2.pdf", two.toUri().toString(), "credit-batch"));
+
+            await().atMost(WAIT).until(() -> rig.sandbox.control().counters(UploadWorkerRig.API_KEY)
+                    .calls("createUploadSession", 402) >= 3);
+            assertThat(recorder.on(topics.partsUploaded())).isEmpty();
+            assertThat(recorder.on(topics.plannedDlt())).isEmpty();
+
+            rig.sandbox.control().setCredits(UploadWorkerRig.API_KEY, 1_000);
+            await().atMost(WAIT).until(() -> recorder.on(topics.partsUploaded()).size() == 1);
+            assertThat(rig.parts(recorder.on(topics.partsUploaded()).get(0)).getFiles()).hasSize(2);
+            assertThat(recorder.on(topics.plannedDlt())).isEmpty();
+            assertThat(rig.sandbox.control().counters(UploadWorkerRig.API_KEY).sessionsCreated()).isEqualTo(1);
+        }
+    }
+
+    static List<String> codes(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream().map(r -> UploadWorkerRig.header(r, PipelineHeaders.ERROR_CODE).orElse("?")).toList();
+    }
+}
