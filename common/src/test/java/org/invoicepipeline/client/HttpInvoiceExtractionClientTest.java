@@ -1,7 +1,13 @@
 package org.invoicepipeline.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
+import org.invoicepipeline.client.http.ApiJson;
+import org.invoicepipeline.client.model.CancellationResult;
+import org.invoicepipeline.client.model.ExtractionStatus;
+import org.invoicepipeline.client.model.ImportFile;
+import org.invoicepipeline.client.model.ImportResult;
 import org.invoicepipeline.client.ratelimit.RateLimits;
 import org.invoicepipeline.client.upload.UploadSource;
 import org.junit.jupiter.api.AfterEach;
@@ -11,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +44,19 @@ class HttpInvoiceExtractionClientTest {
             if (path.startsWith("/storage/")) {
                 exchange.getResponseHeaders().add("ETag", "\"5d41402abc4b2a76b9719d911017c592\"");
                 answer = new byte[0];
+            } else if (path.equals("/v1/uploads/import")) {
+                answer = """
+                        {"success":true,"upload_session_id":"sess_002","files":[
+                          {"file_id":"file_001","file_name":"a.pdf","success":true},
+                          {"file_id":"file_002","file_name":"b.pdf","success":false,
+                           "error":{"code":"FILE_TOO_LARGE","message":"too big","retryable":false,"details":null}}],
+                         "completed_file_ids":["file_001"],"failed_file_ids":["file_002"]}"""
+                        .getBytes(StandardCharsets.UTF_8);
+            } else if (path.endsWith("/cancel")) {
+                answer = """
+                        {"success":true,"extraction_id":"a1b2c3d4-e5f6-7890-abcd-ef1234567890","status":"processing",
+                         "cancellation_requested":true,"cancel_requested_at":"2026-09-10T14:03:22.418Z"}"""
+                        .getBytes(StandardCharsets.UTF_8);
             } else {
                 answer = "{\"success\":true,\"credits_balance\":150,\"credits_reserved\":10}"
                         .getBytes(StandardCharsets.UTF_8);
@@ -70,6 +90,36 @@ class HttpInvoiceExtractionClientTest {
         assertThat(headers.getFirst("Authorization")).isEqualTo("Bearer " + KEY);
         assertThat(headers.getFirst("X-SDK-Name")).isEqualTo("wire-test");
         assertThat(headers.getFirst("X-SDK-Version")).isEqualTo("9.9");
+    }
+
+    @Test
+    void importsAttachedFilesAndReportsEachOutcome() throws Exception {
+        ImportResult result;
+        try (InvoiceExtractionClient client = client()) {
+            result = client.importAttachedFiles("sess_002", List.of(
+                    new ImportFile("file_001", "a.pdf", "https://files.oaiusercontent.com/file-abc"),
+                    new ImportFile("file_002", "b.pdf", "https://files.oaiusercontent.com/file-def")));
+        }
+
+        JsonNode sent = ApiJson.newMapper().readTree(bodiesByPath.get("/v1/uploads/import"));
+        assertThat(sent.path("upload_session_id").asText()).isEqualTo("sess_002");
+        assertThat(sent.path("files").get(1).path("url").asText()).isEqualTo("https://files.oaiusercontent.com/file-def");
+        assertThat(result.completedFileIds()).containsExactly("file_001");
+        assertThat(result.failedFileIds()).containsExactly("file_002");
+        assertThat(result.files().get(1).error().code()).isEqualTo("FILE_TOO_LARGE");
+    }
+
+    @Test
+    void aRecordedCancellationIsReportedAsRequestedWhileStillProcessing() {
+        CancellationResult result;
+        try (InvoiceExtractionClient client = client()) {
+            result = client.cancelExtraction("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
+        }
+
+        assertThat(result.cancellationRequested()).isTrue();
+        assertThat(result.cancelRequestedAt()).isEqualTo(Instant.parse("2026-09-10T14:03:22.418Z"));
+        assertThat(result.status()).isInstanceOf(ExtractionStatus.Processing.class);
+        assertThat(result.status().isTerminal()).isFalse();
     }
 
     @Test

@@ -216,6 +216,51 @@ class UploadWorkerIT {
         }
     }
 
+    @Test
+    void filesLingeringInThePlannerWhenItStopsArePlannedOnceAfterTheRestart() throws Exception {
+        Topics topics = Topics.named("linger");
+        rig.createTopics(topics);
+
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS)) {
+            ConfigurableApplicationContext first = rig.startWorker(topics, Map.of("pipeline.upload.planner.linger", "1h"));
+            for (int i = 0; i < 3; i++) {
+                Path pdf = rig.samplePdf("linger-" + i + ".pdf", 30 + i);
+                rig.register(topics.filesRegistered(), UploadWorkerRig.registration("l-" + i, pdf.getFileName().toString(),
+                        pdf.toUri().toString(), "linger-batch"));
+            }
+            io.micrometer.core.instrument.MeterRegistry meters = first.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+            await().atMost(WAIT).until(() -> meters.get("pipeline.upload.planner.waiting.files").gauge().value() == 3.0);
+            first.close();
+            assertThat(recorder.on(topics.planned())).isEmpty();
+
+            try (ConfigurableApplicationContext second = rig.startWorker(topics, Map.of())) {
+                await().atMost(WAIT).until(() -> recorder.on(topics.partsUploaded()).size() == 1);
+            }
+            assertThat(recorder.on(topics.planned())).hasSize(1);
+            assertThat(rig.parts(recorder.on(topics.partsUploaded()).get(0)).getFiles()).extracting(FileRef::getFileId)
+                    .containsExactlyInAnyOrder("l-0", "l-1", "l-2");
+            assertThat(rig.sandbox.control().counters(UploadWorkerRig.API_KEY).sessionsCreated()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void rateLimitsOutlastingTheClientsRetriesHoldTheSessionWithoutDeadLetter() throws Exception {
+        Topics topics = Topics.named("limited");
+        rig.createTopics(topics);
+        Path pdf = rig.samplePdf("limited.pdf", 40);
+        rig.sandbox.control().forceRateLimit("createUploadSession", 8, Duration.ofMillis(100));
+        // 8 429s at 2 client attempts per delivery outlast retry.max-attempts (3): only a hold avoids a dead letter
+
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+             ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of("pipeline.api.retry-max-attempts", "2"))) {
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("rl-1", "limited.pdf", pdf.toUri().toString(), null));
+
+            await().atMost(WAIT).until(() -> recorder.on(topics.partsUploaded()).size() == 1);
+            assertThat(rig.sandbox.control().counters(UploadWorkerRig.API_KEY).calls("createUploadSession", 429)).isEqualTo(8);
+            assertThat(recorder.on(topics.plannedDlt())).isEmpty();
+        }
+    }
+
     static List<String> codes(List<ConsumerRecord<String, byte[]>> records) {
         return records.stream().map(r -> UploadWorkerRig.header(r, PipelineHeaders.ERROR_CODE).orElse("?")).toList();
     }

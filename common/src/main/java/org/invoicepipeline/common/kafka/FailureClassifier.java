@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.invoicepipeline.client.ApiErrorException;
@@ -31,6 +32,9 @@ public final class FailureClassifier {
     public static final String IO_ERROR = "IO_ERROR";
     /** Anything else: retried a bounded number of times, then dead-lettered. */
     public static final String PROCESSING_FAILED = "PROCESSING_FAILED";
+
+    /** API codes that only say "not now": 429 after the client's own retries, and a deploy pause. */
+    private static final Set<String> WAIT_CODES = Set.of("RATE_LIMITED", "SUBMISSIONS_PAUSED");
 
     private static final int MAX_MESSAGE_LENGTH = 1_000;
 
@@ -67,8 +71,10 @@ public final class FailureClassifier {
                     .orElseGet(() -> StageFailure.permanent(POISON_RECORD, describe(t)));
         }
         if (t instanceof ApiErrorException api) {
-            return new StageFailure(api.code(), shorten(api.getMessage()), api.isRetryable(),
-                    api.retryAfter().orElse(null), false);
+            // "wait" answers about the account or the API, never about the record: hold, do not dead-letter
+            boolean operational = WAIT_CODES.contains(api.code());
+            return new StageFailure(api.code(), shorten(api.getMessage()), api.isRetryable() || operational,
+                    api.retryAfter().orElse(null), operational);
         }
         if (t instanceof ApiTransportException transport) {
             return StageFailure.transientFailure(API_UNREACHABLE, shorten(transport.getMessage()), null);

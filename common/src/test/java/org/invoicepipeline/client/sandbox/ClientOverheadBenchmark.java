@@ -37,7 +37,8 @@ class ClientOverheadBenchmark {
     @Test
     void measure() throws Exception {
         String key = "sk_bench";
-        try (ApiSandbox sandbox = ApiSandbox.builder().apiKey(key).rateLimitScale(0).start()) {
+        String limitedKey = "sk_bench_limited";   // its own shared limiter, enabled
+        try (ApiSandbox sandbox = ApiSandbox.builder().apiKey(key).apiKey(limitedKey).rateLimitScale(0).start()) {
             HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             ObjectMapper json = new ObjectMapper();
             HttpRequest rawRequest = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/credits/balance"))
@@ -46,7 +47,7 @@ class ClientOverheadBenchmark {
             InvoiceExtractionClient bare = InvoiceExtractionClient.create(base.toBuilder()
                     .rateLimits(RateLimits.disabled()).build());
             InvoiceExtractionClient full = InvoiceExtractionClient.create(base.toBuilder()
-                    .baseUrl(sandbox.baseUrl() + "/")   // its own shared limiter
+                    .apiKey(limitedKey)
                     .rateLimits(RateLimits.documented().withScale(1_000_000))
                     .meterRegistry(new SimpleMeterRegistry()).build());
 

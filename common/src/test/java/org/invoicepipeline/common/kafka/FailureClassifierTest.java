@@ -38,7 +38,10 @@ class FailureClassifierTest {
 
         assertThat(failure.code()).isEqualTo("RATE_LIMITED");
         assertThat(failure.retryable()).isTrue();
+        assertThat(failure.operational()).as("a 429 never dead-letters a record").isTrue();
         assertThat(failure.retryAfterHint()).contains(Duration.ofSeconds(7));
+        assertThat(StageErrorHandlers.backOffFor(limited, StageRetryOptions.defaults()).start().nextBackOff())
+                .isEqualTo(7_000);
         assertThat(RetryAfterBackOffHandler.effectiveWait(limited, 1_000)).isEqualTo(7_000);
         assertThat(RetryAfterBackOffHandler.effectiveWait(limited, 9_000)).isEqualTo(9_000);
     }
