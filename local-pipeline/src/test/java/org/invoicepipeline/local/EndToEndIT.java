@@ -53,7 +53,7 @@ class EndToEndIT {
 
         Map<Stage, Map<String, String>> settings = new HashMap<>(PipelineFixture.fastClocks());
         settings.put(Stage.UPLOAD, Map.of("pipeline.upload.planner.linger", "500ms",
-                "pipeline.upload.validation.max-pdf-size", "1MB", "logging.level.org.invoicepipeline", "INFO"));
+                "pipeline.upload.validation.max-pdf-size", "1MB"));
         try (LocalPipeline pipeline = LocalPipeline.start(
                 PipelineFixture.options(input, output, 60, Duration.ofMillis(20)), settings)) {
             injectPoison(pipeline.bootstrapServers());
