@@ -48,6 +48,7 @@ class RestartIT {
             restartWhen(pipeline, Stage.POLL, p -> p.submitted() > p.completed() || p.completed() > 0);
             restartWhen(pipeline, Stage.DOWNLOAD, p -> p.withResult() > 0);
             if (!pipeline.progress().allDone()) {
+                System.out.println("restarting all at " + pipeline.progress().line());
                 pipeline.workers().close();
                 pipeline.workers().startAll();
             }
@@ -61,7 +62,7 @@ class RestartIT {
                 List<ExtractionResult> mine = results.get(PipelineFixture.fileIdOf(input, invoice));
                 assertThat(mine.stream().map(ExtractionResult::getResultId).distinct())
                         .as("distinct results of %s", invoice.fileName()).hasSize(1);
-                assertThat(mine.get(0).getStatus()).isEqualTo(ResultStatus.EXTRACTED);
+                assertThat(mine.get(0).getStatus()).as("%s: %s", invoice.fileName(), mine).isEqualTo(ResultStatus.EXTRACTED);
                 PipelineFixture.assertKnownValues(mine.get(0), invoice);
             }
             AccountCounters counters = pipeline.sandbox().orElseThrow().control().counters(LocalPipeline.SANDBOX_API_KEY);
@@ -74,6 +75,7 @@ class RestartIT {
     private static void restartWhen(LocalPipeline pipeline, Stage stage, Predicate<PipelineProgress> midBatch) {
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
                 .until(() -> midBatch.test(pipeline.progress()) || pipeline.progress().allDone());
+        System.out.println("restarting " + stage + " at " + pipeline.progress().line());
         pipeline.workers().restart(stage);
     }
 }

@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.invoicepipeline.common.kafka.PipelineHeaders;
 import org.invoicepipeline.common.serde.EventDeserializer;
@@ -228,7 +228,7 @@ class UploadWorkerIT {
                 rig.register(topics.filesRegistered(), UploadWorkerRig.registration("l-" + i, pdf.getFileName().toString(),
                         pdf.toUri().toString(), "linger-batch"));
             }
-            io.micrometer.core.instrument.MeterRegistry meters = first.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+            MeterRegistry meters = first.getBean(MeterRegistry.class);
             await().atMost(WAIT).until(() -> meters.get("pipeline.upload.planner.waiting.files").gauge().value() == 3.0);
             first.close();
             assertThat(recorder.on(topics.planned())).isEmpty();
@@ -259,9 +259,5 @@ class UploadWorkerIT {
             assertThat(rig.sandbox.control().counters(UploadWorkerRig.API_KEY).calls("createUploadSession", 429)).isEqualTo(8);
             assertThat(recorder.on(topics.plannedDlt())).isEmpty();
         }
-    }
-
-    static List<String> codes(List<ConsumerRecord<String, byte[]>> records) {
-        return records.stream().map(r -> UploadWorkerRig.header(r, PipelineHeaders.ERROR_CODE).orElse("?")).toList();
     }
 }

@@ -149,6 +149,9 @@ public final class ExtractionWaiter implements AutoCloseable {
             onCallFailure(watch, e);
         }
         catch (RuntimeException e) {
+            if (stopping(e)) {
+                return;
+            }
             // Publishing failed (broker unavailable) or something unexpected: keep the record in flight, try later.
             log.warn("Checking extraction {} failed; retrying: {}", watch.extractionId(), e.toString());
             schedule(watch, backoff(watch.failedCall(), null));
@@ -240,6 +243,10 @@ public final class ExtractionWaiter implements AutoCloseable {
     }
 
     private void onCallFailure(ExtractionWatch watch, InvoiceExtractionException e) {
+        if (stopping(e)) {
+            // Shutting down: leave the record uncommitted; it is waited for again after the restart.
+            return;
+        }
         StageFailure failure = FailureClassifier.classify(e);
         metrics.statusCallFailed(failure.code());
         boolean gone = e instanceof ApiErrorException api && api.errorCode() == ApiErrorCode.EXTRACTION_NOT_FOUND;
@@ -260,6 +267,20 @@ public final class ExtractionWaiter implements AutoCloseable {
         log.warn("Status of extraction {} unavailable ({} in a row): {}", watch.extractionId(), failures,
                 failure.code());
         schedule(watch, backoff(failures, failure.retryAfter()));
+    }
+
+    /** True when the failure comes from this waiter being closed (its threads are interrupted). */
+    private boolean stopping(Throwable e) {
+        if (pool.isShutdown() || Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
+                    || t instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Publishes the outcome, then commits; if publishing fails the extraction stays in flight and is retried. */

@@ -1,6 +1,7 @@
 package org.invoicepipeline.upload.session;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,12 +42,12 @@ public class SessionUploader implements DisposableBean {
 
     private final InvoiceExtractionClient client;
     private final ExecutorService executor;
-    private static final java.time.Duration AWAIT_SLICE = java.time.Duration.ofMillis(200);
+    private static final Duration AWAIT_SLICE = Duration.ofMillis(200);
 
-    private final java.time.Duration insufficientCreditsWait;
+    private final Duration insufficientCreditsWait;
     private volatile boolean closed;
 
-    public SessionUploader(InvoiceExtractionClient client, int fileConcurrency, java.time.Duration insufficientCreditsWait) {
+    public SessionUploader(InvoiceExtractionClient client, int fileConcurrency, Duration insufficientCreditsWait) {
         this.client = client;
         this.insufficientCreditsWait = insufficientCreditsWait;
         AtomicInteger threads = new AtomicInteger();
