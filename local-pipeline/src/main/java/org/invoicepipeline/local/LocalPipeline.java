@@ -11,9 +11,6 @@ import org.invoicepipeline.local.run.PipelineWorkers;
 import org.invoicepipeline.local.run.Stage;
 import org.invoicepipeline.sandbox.ApiSandbox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -35,8 +33,8 @@ public final class LocalPipeline implements AutoCloseable {
     /** API key of the in-process sandbox's account. */
     public static final String SANDBOX_API_KEY = "local-pipeline-key";
 
-    /** Partitions per topic on the embedded broker. */
-    private static final int PARTITIONS = 2;
+    /** Partitions of every topic; the workers that create their topics are told the same count. */
+    private static final int PARTITIONS = 3;
 
     private final LaunchOptions options;
     private final KafkaEnvironment kafka;
@@ -46,6 +44,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final FolderRegistrar registrar;
     private final Path inputDir;
     private final Instant startedAt;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalPipeline(LaunchOptions options, KafkaEnvironment kafka, ApiSandbox sandbox, PipelineMonitor monitor,
                           PipelineWorkers workers, FolderRegistrar registrar, Path inputDir, Instant startedAt) {
@@ -190,7 +189,9 @@ public final class LocalPipeline implements AutoCloseable {
         upload.put("pipeline.upload.planner.linger", "1s");
         upload.put("pipeline.upload.topics.partitions", String.valueOf(PARTITIONS));
         settings.put(Stage.UPLOAD, upload);
-        settings.put(Stage.SUBMIT, new LinkedHashMap<>());
+        Map<String, String> submit = new LinkedHashMap<>();
+        submit.put("pipeline.submit.topics.partitions", String.valueOf(PARTITIONS));
+        settings.put(Stage.SUBMIT, submit);
         Map<String, String> poll = new LinkedHashMap<>();
         if (options.usesSandbox() && options.sandboxRateLimitScale() > 1) {
             long resubmitMillis = Math.max(100, (long) (30_000 / options.sandboxRateLimitScale()));
@@ -209,8 +210,12 @@ public final class LocalPipeline implements AutoCloseable {
         return target;
     }
 
+    /** Stops everything; safe to call more than once (the shutdown hook and the caller may both close). */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         closeQuietly(registrar);
         closeQuietly(workers);
         closeQuietly(monitor);
@@ -226,15 +231,6 @@ public final class LocalPipeline implements AutoCloseable {
             catch (Exception e) {
                 System.err.println("Closing " + closeable.getClass().getSimpleName() + " failed: " + e);
             }
-        }
-    }
-
-    static void ensureDirectory(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

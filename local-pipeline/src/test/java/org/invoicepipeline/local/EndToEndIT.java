@@ -85,6 +85,14 @@ class EndToEndIT {
 
             Set<String> poisoned = deadLetterTopicsHoldingPoison(pipeline.bootstrapServers());
             assertThat(poisoned).containsExactlyInAnyOrderElementsOf(PipelineTopics.deadLetterTopics());
+
+            // What --watch does: a second scan registers only the file added since.
+            SampleInvoice late = PipelineFixture.writeInvoices(input, 9, 1).get(0);
+            assertThat(pipeline.registerInput()).singleElement()
+                    .satisfies(r -> assertThat(r.getFileName()).isEqualTo(late.fileName()));
+            assertThat(pipeline.awaitAllDone(Duration.ofMinutes(1), Duration.ofMillis(500), p -> { }).allDone()).isTrue();
+            PipelineFixture.assertKnownValues(
+                    pipeline.monitor().results().get(PipelineFixture.fileIdOf(input, late)).get(0), late);
         }
     }
 

@@ -73,11 +73,18 @@ class RateLimitBenchmarkIT {
         md.append("| 429 responses | ").append(counters.rateLimitedResponses()).append(" |\n");
         md.append(String.format("| elapsed (scaled clock) | %.1f s |%n", elapsed.toMillis() / 1000.0));
         md.append(String.format("| throughput (scaled clock) | %.0f files/min |%n", filesPerMinute));
-        md.append(String.format("| throughput at documented limits (÷ %d) | %.0f files/min |%n", (int) SCALE, filesPerMinute / SCALE));
+        long uploadCalls = calls.getOrDefault("getUploadPartUrls", 0L) + calls.getOrDefault("completeFileUpload", 0L)
+                + calls.getOrDefault("createUploadSession", 0L);
+        double uploadBound = 600.0 * progress.registered() / Math.max(uploadCalls, 1);
+        md.append(String.format("| measured throughput ÷ scale (documented limits) | %.0f files/min |%n", filesPerMinute / SCALE));
+        md.append(String.format("| binding limit at documented rates (uploads, 600/min for %d calls) | %.0f files/min |%n",
+                uploadCalls, uploadBound));
         md.append("\nAPI calls by operation: `").append(calls).append("`\n\n");
-        md.append("The documented-limit figure divides by the scale: an upper bound of what one API key sustains with\n");
-        md.append("this configuration (sessions of 100 files, JSON output only), since every window is the bottleneck\n");
-        md.append("only when it is the binding limit. Measured ").append(Instant.now()).append(".\n");
+        md.append("At the documented limits the upload endpoints (600 requests/min shared, about two calls per file:\n");
+        md.append("part URLs and completion) bind first; submissions (30/min) carry 100 files each here, and one\n");
+        md.append("long-poll per extraction suffices for the status (120/min). The measured figure divided by the scale\n");
+        md.append("also includes page processing and start-up, so it sits below the binding limit. Measured ")
+                .append(Instant.now()).append(".\n");
         Path report = Path.of("benchmarks", "README.md");
         Files.createDirectories(report.getParent());
         Files.writeString(report, md.toString());

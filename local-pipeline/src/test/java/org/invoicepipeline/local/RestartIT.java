@@ -40,18 +40,17 @@ class RestartIT {
         settings.put(Stage.UPLOAD, Map.of("pipeline.upload.planner.linger", "300ms",
                 "pipeline.upload.planner.max-files-per-session", "5"));
         try (LocalPipeline pipeline = LocalPipeline.start(
-                PipelineFixture.options(input, output, 60, Duration.ofMillis(150)), settings)) {
+                PipelineFixture.options(input, output, 60, Duration.ofMillis(300)), settings)) {
             pipeline.registerInput();
 
             restartWhen(pipeline, Stage.UPLOAD, p -> p.uploaded() > 0);
-            restartWhen(pipeline, Stage.SUBMIT, p -> p.submitted() > 0);
-            restartWhen(pipeline, Stage.POLL, p -> p.submitted() > p.completed() || p.completed() > 0);
+            restartWhen(pipeline, Stage.SUBMIT, p -> p.uploaded() > 0);
+            restartWhen(pipeline, Stage.POLL, p -> p.submitted() > p.completed());
+            awaitMidBatch(pipeline, p -> p.completed() > 0);
+            System.out.println("restarting all at " + pipeline.progress().line());
+            pipeline.workers().close();
+            pipeline.workers().startAll();
             restartWhen(pipeline, Stage.DOWNLOAD, p -> p.withResult() > 0);
-            if (!pipeline.progress().allDone()) {
-                System.out.println("restarting all at " + pipeline.progress().line());
-                pipeline.workers().close();
-                pipeline.workers().startAll();
-            }
 
             PipelineProgress progress = pipeline.awaitAllDone(Duration.ofMinutes(3), Duration.ofMillis(500), p -> { });
 
@@ -73,9 +72,13 @@ class RestartIT {
     }
 
     private static void restartWhen(LocalPipeline pipeline, Stage stage, Predicate<PipelineProgress> midBatch) {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
-                .until(() -> midBatch.test(pipeline.progress()) || pipeline.progress().allDone());
+        awaitMidBatch(pipeline, midBatch);
         System.out.println("restarting " + stage + " at " + pipeline.progress().line());
         pipeline.workers().restart(stage);
+    }
+
+    private static void awaitMidBatch(LocalPipeline pipeline, Predicate<PipelineProgress> midBatch) {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> midBatch.test(pipeline.progress()) || pipeline.progress().allDone());
     }
 }

@@ -15,6 +15,7 @@ public class UploadMetrics {
     private final Counter sessionsUploaded;
     private final Counter filesCompleted;
     private final Counter filesFailed;
+    private final Counter duplicates;
 
     public UploadMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -28,6 +29,9 @@ public class UploadMetrics {
                 .description("Files completed in an upload session").register(registry);
         this.filesFailed = Counter.builder("pipeline.upload.files.uploaded").tag("outcome", "failed")
                 .description("Files an upload session could not complete").register(registry);
+        this.duplicates = Counter.builder("pipeline.upload.files.duplicate")
+                .description("FileRegistered events skipped because their file id was already planned or waiting")
+                .register(registry);
     }
 
     public void fileAccepted() {
@@ -39,6 +43,11 @@ public class UploadMetrics {
                 .description("FileRegistered events validated, by outcome").register(registry).increment();
         Counter.builder("pipeline.upload.files.rejected").tag("code", code)
                 .description("FileRegistered events dead-lettered before planning, by code").register(registry).increment();
+    }
+
+    /** A registration of a file id already planned (or waiting to be): skipped, not dead-lettered. */
+    public void fileDuplicate() {
+        duplicates.increment();
     }
 
     public void sessionPlanned() {
@@ -55,5 +64,11 @@ public class UploadMetrics {
     public void waitingFiles(Supplier<Number> waiting) {
         Gauge.builder("pipeline.upload.planner.waiting.files", waiting)
                 .description("Valid files waiting to be grouped into an upload session").register(registry);
+    }
+
+    /** File ids the planner knows as planned (its duplicate index). */
+    public void plannedFiles(Supplier<Number> planned) {
+        Gauge.builder("pipeline.upload.planner.planned.files", planned)
+                .description("File ids already planned, remembered to skip registrations of the same file").register(registry);
     }
 }

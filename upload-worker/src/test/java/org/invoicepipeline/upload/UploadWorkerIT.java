@@ -7,19 +7,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.invoicepipeline.common.kafka.PipelineHeaders;
 import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.FileRef;
+import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.events.PartsUploaded;
 import org.invoicepipeline.events.ResultStatus;
 import org.invoicepipeline.sandbox.account.AccountCounters;
 import org.invoicepipeline.upload.UploadWorkerRig.Topics;
+import org.invoicepipeline.upload.plan.PlannedFile;
+import org.invoicepipeline.upload.plan.PlannedSession;
+import org.invoicepipeline.upload.plan.PlannedSessionCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -258,6 +271,80 @@ class UploadWorkerIT {
             await().atMost(WAIT).until(() -> recorder.on(topics.partsUploaded()).size() == 1);
             assertThat(rig.sandbox.control().counters(UploadWorkerRig.API_KEY).calls("createUploadSession", 429)).isEqualTo(8);
             assertThat(recorder.on(topics.plannedDlt())).isEmpty();
+        }
+    }
+
+    @Test
+    void aFileRegisteredAgainAfterItWasPlannedIsSkippedAcrossSessionsAndRestarts() throws Exception {
+        Topics topics = Topics.named("dup"); // not created here: the stage creates its topics, the plan log compacted
+        Path pdf = rig.samplePdf("dup.pdf", 50);
+        FileRegistered original = UploadWorkerRig.registration("d-1", "dup.pdf", pdf.toUri().toString(), "dup-batch");
+        // the same file id under another batch, on the other partition: still the same file
+        FileRegistered rebatched = UploadWorkerRig.registration("d-1", "dup.pdf", pdf.toUri().toString(), null);
+
+        ConfigurableApplicationContext first = rig.startWorker(topics, Map.of());
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS)) {
+            try (first) {
+                assertThat(topicConfig(topics.planned(), "cleanup.policy")).isEqualTo("compact");
+                rig.register(topics.filesRegistered(), original);
+                await().atMost(WAIT).until(() -> recorder.on(topics.partsUploaded()).size() == 1
+                        && recorder.on(topics.filesRegistered()).size() == 1);
+
+                int otherPartition = 1 - recorder.on(topics.filesRegistered()).get(0).partition();
+                rig.register(topics.filesRegistered(), original);
+                rig.register(topics.filesRegistered(), otherPartition, rebatched);
+                MeterRegistry meters = first.getBean(MeterRegistry.class);
+                await().atMost(WAIT).until(() -> duplicates(meters) == 2.0);
+                // skipped registrations are consumed: their offsets are committed like any other
+                await().atMost(WAIT).until(() -> plannerCaughtUp(topics));
+                assertThat(meters.get("pipeline.upload.planner.planned.files").gauge().value()).isEqualTo(1.0);
+            }
+
+            try (ConfigurableApplicationContext second = rig.startWorker(topics, Map.of())) {
+                rig.register(topics.filesRegistered(), original);
+                MeterRegistry meters = second.getBean(MeterRegistry.class);
+                await().atMost(WAIT).until(() -> duplicates(meters) == 1.0);
+                await().atMost(WAIT).until(() -> plannerCaughtUp(topics));
+            }
+
+            PlannedSessionCodec codec = new PlannedSessionCodec();
+            assertThat(recorder.on(topics.planned())).singleElement()
+                    .extracting(r -> codec.read(r.value()))
+                    .satisfies(plan -> assertThat(plan.files()).extracting(PlannedFile::fileId).containsExactly("d-1"))
+                    .extracting(PlannedSession::uploadSessionId)
+                    .isEqualTo(rig.parts(recorder.on(topics.partsUploaded()).get(0)).getUploadSessionId());
+            assertThat(recorder.on(topics.partsUploaded())).hasSize(1);
+            assertThat(recorder.on(topics.filesDlt())).isEmpty();
+            assertThat(recorder.on(topics.results())).isEmpty();
+            AccountCounters counters = rig.sandbox.control().counters(UploadWorkerRig.API_KEY);
+            assertThat(counters.sessionsCreated()).isEqualTo(1);
+            assertThat(counters.filesCompleted()).isEqualTo(1);
+        }
+    }
+
+    private static String topicConfig(String topic, String name) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, rig.broker.getBrokersAsString()))) {
+            return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(name).value();
+        }
+    }
+
+    private static double duplicates(MeterRegistry meters) {
+        return meters.get("pipeline.upload.files.duplicate").counter().count();
+    }
+
+    /** Whether the planner's group has committed every record of the input topic. */
+    private static boolean plannerCaughtUp(Topics topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, rig.broker.getBrokersAsString()))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin
+                    .listConsumerGroupOffsets(topics.filesRegistered() + "-planner").partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, UploadWorkerRig.PARTITIONS)
+                    .mapToObj(p -> new TopicPartition(topics.filesRegistered(), p))
+                    .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().entrySet().stream()
+                    .filter(end -> end.getValue().offset() > 0)
+                    .allMatch(end -> committed.get(end.getKey()) != null
+                            && committed.get(end.getKey()).offset() == end.getValue().offset());
         }
     }
 }

@@ -85,8 +85,13 @@ final class UploadWorkerRig implements AutoCloseable {
         }
     }
 
+    /** Creates the topics as an operator would; the plan log compacted, as the stage would create it. */
     void createTopics(Topics topics) {
-        broker.addTopics(topics.all().stream().map(t -> new NewTopic(t, PARTITIONS, (short) 1)).toArray(NewTopic[]::new));
+        broker.addTopics(topics.all().stream()
+                .map(t -> t.equals(topics.planned())
+                        ? new NewTopic(t, PARTITIONS, (short) 1).configs(Map.of("cleanup.policy", "compact"))
+                        : new NewTopic(t, PARTITIONS, (short) 1))
+                .toArray(NewTopic[]::new));
     }
 
     ConfigurableApplicationContext startWorker(Topics topics, Map<String, Object> overrides) {
@@ -145,6 +150,12 @@ final class UploadWorkerRig implements AutoCloseable {
     void register(String topic, FileRegistered event) throws Exception {
         String key = event.getBatchKey() != null ? event.getBatchKey() : event.getFileId();
         producer.send(new ProducerRecord<>(topic, key, serializer.serialize(topic, event))).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Registers on a given partition, as a producer keying the same file differently would. */
+    void register(String topic, int partition, FileRegistered event) throws Exception {
+        producer.send(new ProducerRecord<>(topic, partition, event.getFileId(), serializer.serialize(topic, event)))
+                .get(10, TimeUnit.SECONDS);
     }
 
     void sendRaw(String topic, String key, byte[] value) throws Exception {

@@ -45,6 +45,9 @@ public final class PipelineMonitor implements AutoCloseable {
         final List<String> deadLetterCodes = new ArrayList<>();
     }
 
+    /** How often the monitor looks for partitions added to the topics. */
+    private static final Duration REFRESH = Duration.ofSeconds(2);
+
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final EventDeserializer<SpecificRecord> events = new EventDeserializer<>();
     private final Thread thread;
@@ -62,11 +65,7 @@ public final class PipelineMonitor implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.events.configure(Map.of(), false);
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : PipelineTopics.all()) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-        }
+        List<TopicPartition> partitions = currentPartitions();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
@@ -124,10 +123,15 @@ public final class PipelineMonitor implements AutoCloseable {
     }
 
     private void run() {
+        long nextRefresh = System.nanoTime() + REFRESH.toNanos();
         try {
             while (running) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     handle(record);
+                }
+                if (System.nanoTime() > nextRefresh) {
+                    followNewPartitions();
+                    nextRefresh = System.nanoTime() + REFRESH.toNanos();
                 }
             }
         }
@@ -136,6 +140,25 @@ public final class PipelineMonitor implements AutoCloseable {
         }
         finally {
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private List<TopicPartition> currentPartitions() {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : PipelineTopics.all()) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        }
+        return partitions;
+    }
+
+    /** A worker may add partitions to a topic after the start: read those from their beginning. */
+    private void followNewPartitions() {
+        List<TopicPartition> all = currentPartitions();
+        List<TopicPartition> added = all.stream().filter(p -> !consumer.assignment().contains(p)).toList();
+        if (!added.isEmpty()) {
+            consumer.assign(all);
+            consumer.seekToBeginning(added);
         }
     }
 

@@ -35,7 +35,7 @@ public class PollWorkerProperties {
      * Threads holding long-polls. Extractions beyond this many take turns; with a 30 s wait, 60 threads would
      * already use the whole 120/min status limit.
      */
-    private int waiterThreads = 8;
+    private int waiterThreads = 32;
 
     /** Extractions tracked at once; above it the consumer pauses until some finish. */
     private int maxInFlight = 2_000;

@@ -59,6 +59,12 @@ public final class ExtractionWaiter implements AutoCloseable {
     /** Failure codes that may succeed when the same files are submitted again with a new submission id. */
     static final Set<String> RESUBMITTABLE = Set.of("CONCURRENT_TASK_LIMIT", "SUBMISSION_STALLED", "INTERNAL_ERROR");
 
+    /** A "processing" answer faster than this did not hold the call as asked. */
+    private static final Duration EARLY_ANSWER = Duration.ofMillis(500);
+
+    /** Pause after such an answer; the API asks for 5 s between calls that do not wait. */
+    private static final Duration EARLY_ANSWER_PAUSE = Duration.ofSeconds(5);
+
     /** Pipeline code of a record dead-lettered because its retryable failures outlasted the attempts. */
     public static final String ATTEMPTS_EXHAUSTED = "SUBMISSION_ATTEMPTS_EXHAUSTED";
 
@@ -141,8 +147,15 @@ public final class ExtractionWaiter implements AutoCloseable {
                 resubmit(watch, watch.pendingResubmission());
                 return;
             }
+            long started = System.nanoTime();
             ExtractionStatus status = client.getExtraction(watch.extractionId(), properties.getLongPollWait());
             watch.succeededCall();
+            if (status instanceof ExtractionStatus.Processing
+                    && Duration.ofNanos(System.nanoTime() - started).compareTo(EARLY_ANSWER) < 0) {
+                // Answered "processing" without holding the call: do not spin on it.
+                schedule(watch, EARLY_ANSWER_PAUSE);
+                return;
+            }
             handle(watch, status);
         }
         catch (InvoiceExtractionException e) {

@@ -91,6 +91,12 @@ public class UploadWorkerConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(prefix = "pipeline.upload.planner", name = "enabled", matchIfMissing = true)
+    PlanLogTopicCheck planLogTopicCheck(KafkaAdmin kafkaAdmin, UploadWorkerProperties properties) {
+        return new PlanLogTopicCheck(kafkaAdmin, properties.getTopics().getSessionsPlanned());
+    }
+
+    @Bean
     SessionUploader sessionUploader(InvoiceExtractionClient client, UploadWorkerProperties properties) {
         return new SessionUploader(client, properties.getUploader().getFileConcurrency(),
                 properties.getRetry().getInsufficientCreditsWait());
@@ -163,7 +169,7 @@ public class UploadWorkerConfiguration {
         return new KafkaAdmin.NewTopics(
                 topic(topics.getFilesRegistered(), partitions),
                 topic(DeadLetterRecords.topicFor(topics.getFilesRegistered()), partitions),
-                topic(topics.getSessionsPlanned(), partitions),
+                planLogTopic(topics.getSessionsPlanned(), partitions),
                 topic(DeadLetterRecords.topicFor(topics.getSessionsPlanned()), partitions),
                 topic(topics.getPartsUploaded(), partitions),
                 topic(topics.getExtractionResults(), partitions));
@@ -171,5 +177,13 @@ public class UploadWorkerConfiguration {
 
     private static NewTopic topic(String name, int partitions) {
         return TopicBuilder.name(name).partitions(partitions).build();
+    }
+
+    /**
+     * The plan log is also the planner's memory of planned files (duplicates are skipped against it), so it must
+     * keep every plan: compacted by session id (the latest plan of a session is all that matters), never deleted.
+     */
+    private static NewTopic planLogTopic(String name, int partitions) {
+        return TopicBuilder.name(name).partitions(partitions).compact().build();
     }
 }

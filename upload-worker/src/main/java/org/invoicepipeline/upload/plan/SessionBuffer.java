@@ -1,13 +1,13 @@
 package org.invoicepipeline.upload.plan;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 import org.apache.kafka.common.TopicPartition;
 import org.invoicepipeline.upload.validation.ValidatedFile;
@@ -15,8 +15,9 @@ import org.invoicepipeline.upload.validation.ValidatedFile;
 /**
  * Valid files waiting to be planned, grouped by (profile, batch key). A group is due when it reaches the
  * file limit, when the next file would push it over the byte limit, or when its first file has lingered
- * long enough; a file without a batch key is a group of its own and due at once. The buffer also tells the
- * planner the lowest offset per partition still waiting, below which offsets may be committed.
+ * long enough; a file without a batch key is a group of its own and due at once. A file id waits at most
+ * once, whatever group it names. The buffer also tells the planner the lowest offset per partition still
+ * waiting, below which offsets may be committed.
  */
 final class SessionBuffer {
 
@@ -30,7 +31,6 @@ final class SessionBuffer {
         final GroupKey key;
         final long startedAt;
         final List<Entry> entries = new ArrayList<>();
-        final Set<String> fileIds = new HashSet<>();
         long bytes;
 
         Group(GroupKey key, long startedAt) {
@@ -44,6 +44,7 @@ final class SessionBuffer {
     private final long lingerMillis;
     private final Map<GroupKey, Group> open = new LinkedHashMap<>();
     private final List<Group> due = new ArrayList<>();
+    private final Map<String, GroupKey> waitingFileIds = new HashMap<>();
 
     SessionBuffer(int maxFiles, long maxBytes, long lingerMillis) {
         this.maxFiles = maxFiles;
@@ -51,22 +52,26 @@ final class SessionBuffer {
         this.lingerMillis = lingerMillis;
     }
 
-    /** Adds a valid file; a second registration of a file id already waiting in its group is ignored. */
-    void add(TopicPartition partition, long offset, ValidatedFile file, long now) {
+    /**
+     * Adds a valid file, unless its id already waits (in any group): returns false then and keeps the first.
+     */
+    boolean add(TopicPartition partition, long offset, ValidatedFile file, long now) {
+        String fileId = file.event().getFileId();
+        if (waitingFileIds.containsKey(fileId)) {
+            return false;
+        }
         String batchKey = file.event().getBatchKey();
         GroupKey key = new GroupKey(file.event().getProfile(), batchKey == null || batchKey.isEmpty() ? null : batchKey);
         Entry entry = new Entry(partition, offset, file);
+        waitingFileIds.put(fileId, key);
         if (key.batchKey() == null) {
             Group single = new Group(key, now);
             single.entries.add(entry);
             single.bytes = file.sizeBytes();
             due.add(single);
-            return;
+            return true;
         }
         Group group = open.get(key);
-        if (group != null && group.fileIds.contains(file.event().getFileId())) {
-            return;
-        }
         if (group != null && group.bytes + file.sizeBytes() > maxBytes) {
             due.add(open.remove(key));
             group = null;
@@ -76,11 +81,16 @@ final class SessionBuffer {
             open.put(key, group);
         }
         group.entries.add(entry);
-        group.fileIds.add(file.event().getFileId());
         group.bytes += file.sizeBytes();
         if (group.entries.size() >= maxFiles) {
             due.add(open.remove(key));
         }
+        return true;
+    }
+
+    /** The group {@code fileId} waits in, if it waits. */
+    Optional<GroupKey> waitingGroupOf(String fileId) {
+        return Optional.ofNullable(waitingFileIds.get(fileId));
     }
 
     /** Removes and returns the groups due now (all of them when {@code everything}). */
@@ -94,6 +104,7 @@ final class SessionBuffer {
         }
         List<Group> result = new ArrayList<>(due);
         due.clear();
+        result.forEach(group -> group.entries.forEach(entry -> waitingFileIds.remove(entry.file().event().getFileId())));
         return result;
     }
 
@@ -113,5 +124,6 @@ final class SessionBuffer {
     void clear() {
         open.clear();
         due.clear();
+        waitingFileIds.clear();
     }
 }

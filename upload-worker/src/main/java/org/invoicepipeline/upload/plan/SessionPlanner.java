@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -48,6 +49,11 @@ import org.springframework.context.SmartLifecycle;
  * registration is either re-read (nothing was called yet) or covered by exactly one persisted plan.
  * Offsets only move past records no longer waiting in the buffer. A rebalance first plans everything
  * waiting; any failure drops the clients and starts over from the committed offsets.
+ * <p>
+ * A file is planned once: the plan log is the state. The planner reads the whole plan log into an index of
+ * planned file ids before it consumes (and catches up on each partition assignment and between polls, to see
+ * other planners' plans), adds its own plans on commit, and skips a registration whose file id is already
+ * planned or waiting in the buffer: counted, logged, its offset committed, nothing dead-lettered.
  */
 public class SessionPlanner implements SmartLifecycle {
 
@@ -73,6 +79,9 @@ public class SessionPlanner implements SmartLifecycle {
     private final Clock clock;
     private final SessionBuffer buffer;
     private final AtomicInteger waitingFiles = new AtomicInteger();
+    private final PlannedFiles plannedFiles = new PlannedFiles();
+    private final PlanLogReader planLog;
+    private final DuplicateRegistrations duplicates;
 
     private volatile boolean running;
     private volatile Thread thread;
@@ -90,7 +99,10 @@ public class SessionPlanner implements SmartLifecycle {
         this.metrics = metrics;
         this.clock = clock;
         this.buffer = new SessionBuffer(settings.maxFilesPerSession(), settings.maxSessionBytes(), settings.linger().toMillis());
+        this.planLog = new PlanLogReader(settings.plannedTopic(), consumerConfigs, settings.pollTimeout(), plannedFiles);
+        this.duplicates = new DuplicateRegistrations(plannedFiles, buffer, metrics);
         metrics.waitingFiles(waitingFiles::get);
+        metrics.plannedFiles(plannedFiles::size);
     }
 
     @Override
@@ -112,6 +124,7 @@ public class SessionPlanner implements SmartLifecycle {
         if (current != null) {
             current.wakeup();
         }
+        planLog.wakeup();
         Thread worker = thread;
         if (worker != null) {
             try {
@@ -153,9 +166,12 @@ public class SessionPlanner implements SmartLifecycle {
             producer.initTransactions();
             Cycle cycle = new Cycle(kafkaConsumer, producer);
             consumer = kafkaConsumer;
+            planLog.catchUp();
             kafkaConsumer.subscribe(List.of(settings.inputTopic()), cycle);
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : kafkaConsumer.poll(settings.pollTimeout())) {
+                ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(settings.pollTimeout());
+                planLog.refresh();
+                for (ConsumerRecord<String, byte[]> record : records) {
                     cycle.handle(record);
                 }
                 cycle.flush(false);
@@ -163,6 +179,7 @@ public class SessionPlanner implements SmartLifecycle {
         }
         finally {
             consumer = null;
+            planLog.close();
             buffer.clear();
             waitingFiles.set(0);
         }
@@ -191,6 +208,9 @@ public class SessionPlanner implements SmartLifecycle {
                     throw new RecordRejectedException(FailureClassifier.POISON_RECORD, "record has no value");
                 }
                 event = eventDeserializer.deserialize(record.topic(), record.headers(), record.value());
+                if (duplicates.skip(record, event)) {
+                    return;
+                }
                 ValidatedFile valid = validator.validate(event);
                 buffer.add(partition, record.offset(), valid, clock.millis());
                 metrics.fileAccepted();
@@ -242,6 +262,7 @@ public class SessionPlanner implements SmartLifecycle {
                 throw e;
             }
             offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+            plans.forEach(plannedFiles::add);
             plans.forEach(plan -> {
                 metrics.sessionPlanned();
                 log.info("planned upload session {} ({} file(s), {} bytes, profile {}, batch {})", plan.uploadSessionId(),
@@ -280,7 +301,12 @@ public class SessionPlanner implements SmartLifecycle {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            // positions come from the committed offsets
+            // positions come from the committed offsets; fetching them waits for a previous owner's pending
+            // transaction, whose plans the plan log then shows: read them before this owner's first record
+            if (running && !partitions.isEmpty()) {
+                partitions.forEach(consumer::position);
+                planLog.catchUp();
+            }
         }
 
         @Override

@@ -51,6 +51,25 @@ class SessionBufferTest {
     }
 
     @Test
+    void aFileIdWaitsOnceWhateverGroupItNamesUntilItsGroupIsTaken() {
+        SessionBuffer buffer = new SessionBuffer(10, 10_000, 60_000);
+        assertThat(buffer.add(P0, 0, file("solo", null, 10), 0)).isTrue();
+        assertThat(buffer.add(P0, 1, file("solo", null, 10), 0)).isFalse();
+        assertThat(buffer.add(P0, 2, file("x", "b1", 10), 0)).isTrue();
+        assertThat(buffer.add(P1, 0, file("x", "b2", 10), 0)).isFalse();
+        assertThat(buffer.add(P1, 1, file("solo", "b2", 10), 0)).isFalse();
+
+        assertThat(buffer.waitingGroupOf("x")).contains(new SessionBuffer.GroupKey("std", "b1"));
+        assertThat(buffer.waitingGroupOf("solo")).contains(new SessionBuffer.GroupKey("std", null));
+        assertThat(buffer.lowestWaitingOffset(P1)).isEmpty();
+        assertThat(buffer.waitingFiles()).isEqualTo(2);
+
+        assertThat(buffer.takeDue(0, true)).hasSize(2);
+        assertThat(buffer.waitingGroupOf("x")).isEmpty();
+        assertThat(buffer.waitingGroupOf("solo")).isEmpty();
+    }
+
+    @Test
     void plansNameSessionsDeterministicallyAndFileNamesUniquely() {
         SessionBuffer first = new SessionBuffer(10, 10_000, 0);
         first.add(P0, 0, file("a", "b", 10, "inv.pdf"), 0);

@@ -1,0 +1,63 @@
+package org.invoicepipeline.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one command as a user runs it (documented rate limits, the shipped samples), only with a short sandbox page
+ * time: exit code 0, a complete summary, and output files holding every sample invoice's known values.
+ */
+class LocalPipelineMainIT {
+
+    @TempDir
+    Path output;
+
+    @Test
+    void theShippedSamplesRunToCompletionAndExitZero() throws Exception {
+        LaunchOptions options = LaunchOptions.defaults().withOutput(output).withSandbox(1.0, Duration.ofMillis(20))
+                .withTimeout(Duration.ofMinutes(2));
+
+        int exitCode = LocalPipelineMain.run(options);
+
+        assertThat(exitCode).isZero();
+        JsonNode summary = new ObjectMapper().readTree(output.resolve("summary.json").toFile());
+        assertThat(summary.path("complete").asBoolean()).isTrue();
+        assertThat(summary.path("files_in").asInt()).isEqualTo(12);
+        assertThat(summary.path("results_by_status").path("EXTRACTED").asInt()).isEqualTo(12);
+        assertThat(summary.path("dead_letters").asInt()).isZero();
+        JsonNode manifest = new ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree(output.resolve("sample-invoices/expected-values.json").toFile());
+        String csv = storedCsv();
+        manifest.fields().forEachRemaining(entry -> {
+            JsonNode expected = entry.getValue();
+            String row = csv.lines().filter(line -> line.contains("," + entry.getKey() + " (Page 1)")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no row for " + entry.getKey()));
+            String[] cells = row.split(",");
+            assertThat(cells[0]).isEqualTo(expected.path("invoice_number").asText());
+            assertThat(cells[1]).isEqualTo(expected.path("issue_date").asText());
+            assertThat(new java.math.BigDecimal(cells[8])).isEqualByComparingTo(expected.path("total_amount").decimalValue());
+        });
+    }
+
+    private String storedCsv() throws Exception {
+        try (Stream<Path> files = Files.walk(output.resolve("extractions"))) {
+            List<Path> csvs = files.filter(p -> p.getFileName().toString().equals("output.csv")).toList();
+            StringBuilder all = new StringBuilder();
+            for (Path csv : csvs) {
+                all.append(Files.readString(csv));
+            }
+            return all.toString();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.invoicepipeline.upload.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.invoicepipeline.events.FileRegistered;
+import org.invoicepipeline.upload.UploadMetrics;
+import org.invoicepipeline.upload.validation.ValidatedFile;
+import org.junit.jupiter.api.Test;
+
+class DuplicateRegistrationsTest {
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final PlannedFiles planned = new PlannedFiles();
+    private final SessionBuffer buffer = new SessionBuffer(10, 10_000, 60_000);
+    private final DuplicateRegistrations duplicates = new DuplicateRegistrations(planned, buffer, new UploadMetrics(meters));
+
+    @Test
+    void aFileAlreadyPlannedIsSkippedWhateverBatchOrProfileItNamesNow() {
+        planned.add(new PlannedSession("us-1", "std", "b1", 0, List.of(new PlannedFile("f-1", "f.pdf", "f.pdf",
+                "file:///in/f.pdf", "/in/f.pdf", 10, null, 0, null))));
+
+        assertThat(duplicates.skip(record(), event("f-1", "std", "b1"))).isTrue();
+        assertThat(duplicates.skip(record(), event("f-1", "other", null))).isTrue();
+        assertThat(duplicates.skip(record(), event("f-2", "std", "b1"))).isFalse();
+        assertThat(meters.get("pipeline.upload.files.duplicate").counter().count()).isEqualTo(2.0);
+    }
+
+    @Test
+    void aFileWaitingInTheBufferIsSkippedUntilItsPlanIsKnown() {
+        FileRegistered first = event("f-3", "std", "b1");
+        buffer.add(new TopicPartition("files", 0), 0, new ValidatedFile(first, Path.of("/in/f.pdf"), 10), 0);
+
+        assertThat(duplicates.skip(record(), event("f-3", "std", "b2"))).isTrue();
+        List<SessionBuffer.Group> due = buffer.takeDue(0, true);
+        assertThat(duplicates.skip(record(), first)).isFalse();
+        planned.add(SessionPlans.plan(due.get(0), 0));
+        assertThat(duplicates.skip(record(), first)).isTrue();
+        assertThat(meters.get("pipeline.upload.files.duplicate").counter().count()).isEqualTo(2.0);
+    }
+
+    private static ConsumerRecord<String, byte[]> record() {
+        return new ConsumerRecord<>("files", 0, 7, "key", new byte[0]);
+    }
+
+    private static FileRegistered event(String fileId, String profile, String batchKey) {
+        return FileRegistered.newBuilder().setFileId(fileId).setFileName("f.pdf").setSourceUri("file:///in/f.pdf")
+                .setBatchKey(batchKey).setProfile(profile).setRegisteredAt(Instant.EPOCH).build();
+    }
+}
