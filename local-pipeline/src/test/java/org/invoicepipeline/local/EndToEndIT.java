@@ -1,8 +1,12 @@
 package org.invoicepipeline.local;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.invoicepipeline.events.ExtractionResult;
@@ -23,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,9 +35,9 @@ import static org.invoicepipeline.local.PipelineFixture.GENERATOR;
 
 /**
  * The whole pipeline in one JVM (real KRaft broker, in-process sandbox with limits scaled 60x): generated invoices
- * with known values end in exactly one result each carrying exactly those values; bad files end in dead letters
- * (or, for a damaged PDF the API still accepts, a result with the failed page); a poison record on every stage
- * input reaches its dead-letter topic while the stages go on.
+ * with known values end in exactly one result each carrying exactly those values; bad files (a truncated PDF, an
+ * oversized, an empty and an unsupported one) end in dead letters with their codes and a DEAD_LETTERED result, and
+ * are never uploaded; a poison record on every stage input reaches its dead-letter topic while the stages go on.
  */
 class EndToEndIT {
 
@@ -73,15 +78,25 @@ class EndToEndIT {
                 assertThat(result.getOutputs()).isNotEmpty();
                 assertThat(Path.of(java.net.URI.create(result.getOutputs().get(0).getUri()))).exists();
             }
-            ExtractionResult damagedResult = results.get(FolderRegistrar.fileIdOf(input.resolve("damaged.pdf"))).get(0);
-            assertThat(damagedResult.getRows()).isEmpty();
-            assertThat(damagedResult.getFailedPages()).isNotEmpty();
-
             Map<String, List<String>> deadLetters = pipeline.monitor().deadLetters();
-            assertThat(deadLetters.get(FolderRegistrar.fileIdOf(input.resolve("oversized.pdf")))).contains("FILE_TOO_LARGE");
-            assertThat(deadLetters.get(FolderRegistrar.fileIdOf(input.resolve("empty.pdf")))).contains("EMPTY_FILE");
-            assertThat(deadLetters.get(FolderRegistrar.fileIdOf(input.resolve("notes.txt")))).contains("UNSUPPORTED_FILE_TYPE");
+            Map<String, String> badFiles = Map.of("damaged.pdf", "CORRUPT_FILE", "oversized.pdf", "FILE_TOO_LARGE",
+                    "empty.pdf", "EMPTY_FILE", "notes.txt", "UNSUPPORTED_FILE_TYPE");
+            badFiles.forEach((name, code) -> {
+                String fileId = FolderRegistrar.fileIdOf(input.resolve(name));
+                assertThat(deadLetters.get(fileId)).as(name).containsOnly(code);
+                List<ExtractionResult> mine = results.get(fileId);
+                assertThat(mine.stream().map(ExtractionResult::getResultId).distinct()).as(name).hasSize(1);
+                assertThat(mine).as(name).allSatisfy(result -> {
+                    assertThat(result.getStatus()).isEqualTo(ResultStatus.DEAD_LETTERED);
+                    assertThat(result.getError().getCode()).isEqualTo(code);
+                    assertThat(result.getUploadSessionId()).as("never uploaded").isNull();
+                });
+            });
             assertThat(invoices).noneMatch(i -> deadLetters.containsKey(PipelineFixture.fileIdOf(input, i)));
+            assertThat(deadLetters).hasSize(badFiles.size());
+
+            assertThat(cleanupPolicy(pipeline.bootstrapServers(), PipelineTopics.SESSIONS_PLANNED))
+                    .as("the upload planner's duplicate index lives in its plan log").isEqualTo("compact");
 
             Set<String> poisoned = deadLetterTopicsHoldingPoison(pipeline.bootstrapServers());
             assertThat(poisoned).containsExactlyInAnyOrderElementsOf(PipelineTopics.deadLetterTopics());
@@ -103,6 +118,14 @@ class EndToEndIT {
             for (String topic : PipelineTopics.STAGE_INPUTS) {
                 producer.send(new ProducerRecord<>(topic, "poison", "poison bytes".getBytes(StandardCharsets.UTF_8))).get();
             }
+        }
+    }
+
+    private static String cleanupPolicy(String bootstrapServers, String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
+                    .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
         }
     }
 

@@ -23,7 +23,11 @@ import org.invoicepipeline.common.profile.SubmissionRequests;
 import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.common.serde.EventSerializer;
 import org.invoicepipeline.events.ExtractionCompleted;
+import org.invoicepipeline.events.AnswerChoice;
 import org.invoicepipeline.events.ExtractionOutcome;
+import org.invoicepipeline.events.ExtractionQuestionsAsked;
+import org.invoicepipeline.events.OpenQuestion;
+import org.invoicepipeline.events.QuestionType;
 import org.invoicepipeline.events.ExtractionSubmitted;
 import org.invoicepipeline.events.FileRef;
 import org.invoicepipeline.samples.SampleInvoice;
@@ -162,15 +166,30 @@ class PollWorkerIT {
         publish(submitted);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 client.getExtraction(submitted.getExtractionId()) instanceof ExtractionStatus.InputRequired);
-        awaitQuestions(submitted.getExtractionId());
+        ExtractionQuestionsAsked questions = awaitQuestions(submitted.getExtractionId());
+        assertThat(questions.getSubmissionId()).isEqualTo(submitted.getSubmissionId());
+        assertThat(questions.getUploadSessionId()).isEqualTo(submitted.getUploadSessionId());
+        assertThat(questions.getProfile()).isEqualTo("ask");
+        assertThat(questions.getAttempt()).isEqualTo(1);
+        assertThat(questions.getFiles()).isEqualTo(submitted.getFiles());
+        assertThat(questions.getAutoAcceptRecommended()).isFalse();
+        assertThat(questions.getAnswerBy()).isAfter(questions.getAskedAt());
+        assertThat(questions.getProgress()).isBetween(0, 100);
+        OpenQuestion total = questions.getQuestions().get(0);
+        assertThat(total.getType()).isEqualTo(QuestionType.SINGLE_CHOICE);
+        assertThat(total.getQuestion()).isNotBlank();
+        assertThat(total.getExampleFromDocuments()).contains(submitted.getFiles().get(0).getFileName());
+        assertThat(total.getScope().getLevel()).isEqualTo("extraction");
+        assertThat(total.getChoices()).filteredOn(AnswerChoice::getRecommended).extracting(AnswerChoice::getChoiceId)
+                .containsExactly("a");
+        assertThat(total.getChoices()).allSatisfy(choice -> assertThat(choice.getCellWouldContain()).isNotBlank());
 
         worker.close();
         workers.remove(worker);
         startWorker(3);
-        ExtractionStatus.InputRequired asked =
-                (ExtractionStatus.InputRequired) client.getExtraction(submitted.getExtractionId());
-        client.answerQuestions(submitted.getExtractionId(),
-                asked.questions().stream().map(q -> Answer.acceptRecommended(q.questionId())).toList());
+        // Answered the way a tool reading the topic would: from the event alone.
+        client.answerQuestions(questions.getExtractionId(), questions.getQuestions().stream()
+                .map(q -> Answer.acceptRecommended(q.getQuestionId())).toList());
 
         ExtractionCompleted completed = awaitCompleted(submitted.getUploadSessionId());
         assertThat(completed.getStatus()).isEqualTo(ExtractionOutcome.COMPLETED);
@@ -186,7 +205,9 @@ class PollWorkerIT {
         publish(submitted);
 
         assertThat(awaitCompleted(submitted.getUploadSessionId()).getStatus()).isEqualTo(ExtractionOutcome.COMPLETED);
-        assertThat(awaitQuestions(submitted.getExtractionId())).contains("\"accepting_recommended\":true");
+        ExtractionQuestionsAsked questions = awaitQuestions(submitted.getExtractionId());
+        assertThat(questions.getAutoAcceptRecommended()).isTrue();
+        assertThat(questions.getQuestions()).extracting(OpenQuestion::getQuestionId).containsExactly("q_1");
     }
 
     // ---- fixture ----------------------------------------------------------------------------------------------
@@ -296,15 +317,18 @@ class PollWorkerIT {
         return found.get(0);
     }
 
-    private static String awaitQuestions(String extractionId) {
-        List<String> found = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+    /** The first question set published for the extraction (keyed by its id), decoded with the shared serde. */
+    private static ExtractionQuestionsAsked awaitQuestions(String extractionId) {
+        List<ExtractionQuestionsAsked> found = new ArrayList<>();
+        try (KafkaConsumer<String, ExtractionQuestionsAsked> consumer = new KafkaConsumer<>(consumerProps(),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new EventDeserializer<>(ExtractionQuestionsAsked.class))) {
             consumer.subscribe(List.of(QUESTIONS));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.key() != null && extractionId.equals(new String(r.key(), StandardCharsets.UTF_8))) {
-                        found.add(new String(r.value(), StandardCharsets.UTF_8));
+                    if (extractionId.equals(r.key())) {
+                        assertThat(r.value().getExtractionId()).isEqualTo(extractionId);
+                        found.add(r.value());
                     }
                 });
                 return !found.isEmpty();

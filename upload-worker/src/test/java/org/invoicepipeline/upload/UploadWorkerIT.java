@@ -78,6 +78,7 @@ class UploadWorkerIT {
         Path big = rig.bytesFile(rig.allowedRoot, "big.pdf", 300 * 1024);
         Path outside = rig.bytesFile(rig.outsideRoot, "secret.pdf", 1000);
         Path text = rig.bytesFile(rig.allowedRoot, "notes.txt", 100);
+        Path damaged = rig.corruptPdf("damaged.pdf", 5);
 
         try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
              ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
@@ -93,9 +94,10 @@ class UploadWorkerIT {
                     rig.allowedRoot.resolve("missing.pdf").toUri().toString(), "batch-1"));
             rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-text", "notes.txt", text.toUri().toString(), "batch-1"));
             rig.register(topics.filesRegistered(), UploadWorkerRig.registration("bad id!", "a2.pdf", a2.toUri().toString(), "batch-1"));
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-damaged", "damaged.pdf", damaged.toUri().toString(), null));
 
             await().atMost(WAIT).until(() -> recorder.on(topics.partsUploaded()).size() == 2
-                    && recorder.on(topics.filesDlt()).size() == 6 && recorder.on(topics.results()).size() == 6);
+                    && recorder.on(topics.filesDlt()).size() == 7 && recorder.on(topics.results()).size() == 7);
 
             Map<String, PartsUploaded> sessions = recorder.on(topics.partsUploaded()).stream().map(rig::parts)
                     .collect(Collectors.toMap(p -> p.getBatchKey() == null ? "none" : p.getBatchKey(), p -> p));
@@ -111,8 +113,8 @@ class UploadWorkerIT {
                     ConsumerRecord::key, r -> UploadWorkerRig.header(r, PipelineHeaders.ERROR_CODE).orElseThrow(), (x, y) -> x + "," + y));
             assertThat(recorder.on(topics.filesDlt())).extracting(r -> UploadWorkerRig.header(r, PipelineHeaders.ERROR_CODE).orElseThrow())
                     .containsExactlyInAnyOrder("FILE_TOO_LARGE", "SOURCE_NOT_ALLOWED", "SOURCE_NOT_ALLOWED",
-                            "SOURCE_UNREADABLE", "UNSUPPORTED_FILE_TYPE", "INVALID_FILE_ID");
-            assertThat(codes).containsKey("f-outside");
+                            "SOURCE_UNREADABLE", "UNSUPPORTED_FILE_TYPE", "INVALID_FILE_ID", "CORRUPT_FILE");
+            assertThat(codes).containsKey("f-outside").containsEntry("f-damaged", "CORRUPT_FILE");
             assertThat(recorder.on(topics.filesDlt())).allSatisfy(r -> {
                 assertThat(UploadWorkerRig.header(r, PipelineHeaders.STAGE)).contains("upload");
                 assertThat(UploadWorkerRig.header(r, PipelineHeaders.ERROR_RETRYABLE)).contains("false");
@@ -128,7 +130,7 @@ class UploadWorkerIT {
                         assertThat(result.getError()).isNotNull();
                     })
                     .extracting(ExtractionResult::getFileId)
-                    .contains("f-big", "f-escape", "f-outside", "f-missing", "f-text");
+                    .contains("f-big", "f-escape", "f-outside", "f-missing", "f-text", "f-damaged");
 
             AccountCounters counters = rig.sandbox.control().counters(UploadWorkerRig.API_KEY);
             assertThat(counters.sessionsCreated()).isEqualTo(2);

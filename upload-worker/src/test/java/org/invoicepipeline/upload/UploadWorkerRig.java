@@ -129,6 +129,11 @@ final class UploadWorkerRig implements AutoCloseable {
         return Files.write(allowedRoot.resolve(name), samples.toPdf(samples.generate(index)));
     }
 
+    /** A truncated copy of a generated invoice PDF: the upload stage's content check must reject it. */
+    Path corruptPdf(String name, int index) throws IOException {
+        return Files.write(allowedRoot.resolve(name), samples.toCorruptPdf(samples.generate(index)));
+    }
+
     Path bytesFile(Path dir, String name, int size) throws IOException {
         byte[] bytes = new byte[size];
         java.util.Arrays.fill(bytes, (byte) 'x');

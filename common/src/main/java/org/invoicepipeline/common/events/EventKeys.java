@@ -1,5 +1,6 @@
 package org.invoicepipeline.common.events;
 
+import org.invoicepipeline.events.ExtractionQuestionsAsked;
 import org.invoicepipeline.events.FileRegistered;
 
 /**
@@ -18,5 +19,13 @@ public final class EventKeys {
     public static String of(FileRegistered event) {
         String batchKey = event.getBatchKey();
         return batchKey != null && !batchKey.isEmpty() ? batchKey : event.getFileId();
+    }
+
+    /**
+     * The key of an {@code extraction-questions} record: the extraction id, so the question sets of one
+     * extraction stay in order and the latest record of a key is the extraction's current set of open questions.
+     */
+    public static String of(ExtractionQuestionsAsked event) {
+        return event.getExtractionId();
     }
 }

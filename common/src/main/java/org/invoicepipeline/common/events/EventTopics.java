@@ -11,15 +11,17 @@ import java.util.Objects;
  * @param extractionSubmitted {@code ExtractionSubmitted}, one per accepted submission
  * @param extractionCompleted {@code ExtractionCompleted}, one per terminal extraction
  * @param extractionResults   {@code ExtractionResult}, one per source file, for ERP consumers
+ * @param extractionQuestions {@code ExtractionQuestionsAsked}, one per set of open questions, for whoever answers them
  */
 public record EventTopics(String filesRegistered, String partsUploaded, String extractionSubmitted,
-        String extractionCompleted, String extractionResults) {
+        String extractionCompleted, String extractionResults, String extractionQuestions) {
 
     public static final String DEFAULT_FILES_REGISTERED = "files-registered";
     public static final String DEFAULT_PARTS_UPLOADED = "parts-uploaded";
     public static final String DEFAULT_EXTRACTION_SUBMITTED = "extraction-submitted";
     public static final String DEFAULT_EXTRACTION_COMPLETED = "extraction-completed";
     public static final String DEFAULT_EXTRACTION_RESULTS = "extraction-results";
+    public static final String DEFAULT_EXTRACTION_QUESTIONS = "extraction-questions";
 
     public EventTopics {
         requireName(filesRegistered, "filesRegistered");
@@ -27,31 +29,42 @@ public record EventTopics(String filesRegistered, String partsUploaded, String e
         requireName(extractionSubmitted, "extractionSubmitted");
         requireName(extractionCompleted, "extractionCompleted");
         requireName(extractionResults, "extractionResults");
+        requireName(extractionQuestions, "extractionQuestions");
     }
 
     public static EventTopics defaults() {
         return new EventTopics(DEFAULT_FILES_REGISTERED, DEFAULT_PARTS_UPLOADED, DEFAULT_EXTRACTION_SUBMITTED,
-                DEFAULT_EXTRACTION_COMPLETED, DEFAULT_EXTRACTION_RESULTS);
+                DEFAULT_EXTRACTION_COMPLETED, DEFAULT_EXTRACTION_RESULTS, DEFAULT_EXTRACTION_QUESTIONS);
     }
 
     public EventTopics withFilesRegistered(String topic) {
-        return new EventTopics(topic, partsUploaded, extractionSubmitted, extractionCompleted, extractionResults);
+        return new EventTopics(topic, partsUploaded, extractionSubmitted, extractionCompleted, extractionResults,
+                extractionQuestions);
     }
 
     public EventTopics withPartsUploaded(String topic) {
-        return new EventTopics(filesRegistered, topic, extractionSubmitted, extractionCompleted, extractionResults);
+        return new EventTopics(filesRegistered, topic, extractionSubmitted, extractionCompleted, extractionResults,
+                extractionQuestions);
     }
 
     public EventTopics withExtractionSubmitted(String topic) {
-        return new EventTopics(filesRegistered, partsUploaded, topic, extractionCompleted, extractionResults);
+        return new EventTopics(filesRegistered, partsUploaded, topic, extractionCompleted, extractionResults,
+                extractionQuestions);
     }
 
     public EventTopics withExtractionCompleted(String topic) {
-        return new EventTopics(filesRegistered, partsUploaded, extractionSubmitted, topic, extractionResults);
+        return new EventTopics(filesRegistered, partsUploaded, extractionSubmitted, topic, extractionResults,
+                extractionQuestions);
     }
 
     public EventTopics withExtractionResults(String topic) {
-        return new EventTopics(filesRegistered, partsUploaded, extractionSubmitted, extractionCompleted, topic);
+        return new EventTopics(filesRegistered, partsUploaded, extractionSubmitted, extractionCompleted, topic,
+                extractionQuestions);
+    }
+
+    public EventTopics withExtractionQuestions(String topic) {
+        return new EventTopics(filesRegistered, partsUploaded, extractionSubmitted, extractionCompleted,
+                extractionResults, topic);
     }
 
     private static void requireName(String topic, String what) {

@@ -6,13 +6,15 @@ import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.invoicepipeline.events.ExtractionCompleted;
+import org.invoicepipeline.events.ExtractionQuestionsAsked;
 import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.ExtractionSubmitted;
 import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.events.PartsUploaded;
 
 /**
- * The pipeline's events: one top-level Avro record per topic, in pipeline order.
+ * The pipeline's events: one top-level Avro record per topic, the main line in pipeline order, then the
+ * poll stage's side topic of questions.
  */
 public enum EventType {
 
@@ -22,7 +24,9 @@ public enum EventType {
             EventTopics.DEFAULT_EXTRACTION_SUBMITTED),
     EXTRACTION_COMPLETED(ExtractionCompleted.class, ExtractionCompleted.getClassSchema(),
             EventTopics.DEFAULT_EXTRACTION_COMPLETED),
-    EXTRACTION_RESULT(ExtractionResult.class, ExtractionResult.getClassSchema(), EventTopics.DEFAULT_EXTRACTION_RESULTS);
+    EXTRACTION_RESULT(ExtractionResult.class, ExtractionResult.getClassSchema(), EventTopics.DEFAULT_EXTRACTION_RESULTS),
+    EXTRACTION_QUESTIONS_ASKED(ExtractionQuestionsAsked.class, ExtractionQuestionsAsked.getClassSchema(),
+            EventTopics.DEFAULT_EXTRACTION_QUESTIONS);
 
     private final Class<? extends SpecificRecord> recordClass;
     private final Schema schema;
@@ -60,6 +64,7 @@ public enum EventType {
             case EXTRACTION_SUBMITTED -> topics.extractionSubmitted();
             case EXTRACTION_COMPLETED -> topics.extractionCompleted();
             case EXTRACTION_RESULT -> topics.extractionResults();
+            case EXTRACTION_QUESTIONS_ASKED -> topics.extractionQuestions();
         };
     }
 

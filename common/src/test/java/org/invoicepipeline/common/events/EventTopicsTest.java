@@ -18,13 +18,16 @@ class EventTopicsTest {
         assertThat(topics.extractionSubmitted()).isEqualTo("extraction-submitted");
         assertThat(topics.extractionCompleted()).isEqualTo("extraction-completed");
         assertThat(topics.extractionResults()).isEqualTo("extraction-results");
+        assertThat(topics.extractionQuestions()).isEqualTo("extraction-questions");
     }
 
     @Test
     void everyEventTypeMapsToItsConfiguredTopic() {
-        EventTopics topics = EventTopics.defaults().withExtractionResults("erp.invoice-results");
+        EventTopics topics = EventTopics.defaults().withExtractionResults("erp.invoice-results")
+                .withExtractionQuestions("erp.extraction-questions");
 
         assertThat(EventType.EXTRACTION_RESULT.topic(topics)).isEqualTo("erp.invoice-results");
+        assertThat(EventType.EXTRACTION_QUESTIONS_ASKED.topic(topics)).isEqualTo("erp.extraction-questions");
         assertThat(EventType.FILE_REGISTERED.topic(topics)).isEqualTo("files-registered");
         for (EventType type : EventType.values()) {
             assertThat(type.topic(EventTopics.defaults())).isEqualTo(type.defaultTopic());
@@ -36,6 +39,8 @@ class EventTopicsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> EventTopics.defaults().withPartsUploaded("parts uploaded"));
         assertThatIllegalArgumentException().isThrownBy(() -> EventTopics.defaults().withPartsUploaded(".."));
         assertThatIllegalArgumentException().isThrownBy(() -> EventTopics.defaults().withPartsUploaded(""));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EventTopics.defaults().withExtractionQuestions("questions?"));
     }
 
     @Test
@@ -43,7 +48,22 @@ class EventTopicsTest {
         assertThat(EventType.forSchemaName("org.invoicepipeline.events.FileRegistered"))
                 .contains(EventType.FILE_REGISTERED);
         assertThat(EventType.forRecordClass(ExtractionResult.class)).contains(EventType.EXTRACTION_RESULT);
+        assertThat(EventType.forSchemaName("org.invoicepipeline.events.ExtractionQuestionsAsked"))
+                .contains(EventType.EXTRACTION_QUESTIONS_ASKED);
         assertThat(EventType.forSchemaName("org.invoicepipeline.events.FileRef")).isEmpty();
+    }
+
+    @Test
+    void theSampleEventsCoverEveryEventType() {
+        // The serde and registry tests iterate over SampleEvents.everyType(): a new event must be in it.
+        assertThat(SampleEvents.everyType().stream().map(event -> EventType.forRecordClass(event.getClass()).orElseThrow()))
+                .containsExactly(EventType.values());
+    }
+
+    @Test
+    void questionsAreKeyedByExtractionId() {
+        assertThat(EventKeys.of(SampleEvents.extractionQuestionsAsked()))
+                .isEqualTo("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
     }
 
     @Test

@@ -8,21 +8,26 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.invoicepipeline.events.AnswerChoice;
+import org.invoicepipeline.events.AnswerScope;
 import org.invoicepipeline.events.ErrorInfo;
 import org.invoicepipeline.events.ExtractionCompleted;
 import org.invoicepipeline.events.ExtractionOutcome;
+import org.invoicepipeline.events.ExtractionQuestionsAsked;
 import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.ExtractionSubmitted;
 import org.invoicepipeline.events.FileFailure;
 import org.invoicepipeline.events.FilePages;
 import org.invoicepipeline.events.FileRef;
 import org.invoicepipeline.events.FileRegistered;
+import org.invoicepipeline.events.OpenQuestion;
 import org.invoicepipeline.events.PageFailure;
 import org.invoicepipeline.events.PageFailureReason;
 import org.invoicepipeline.events.PageRef;
 import org.invoicepipeline.events.Pages;
 import org.invoicepipeline.events.PartsUploaded;
 import org.invoicepipeline.events.PromptSuggestion;
+import org.invoicepipeline.events.QuestionType;
 import org.invoicepipeline.events.ResultRow;
 import org.invoicepipeline.events.ResultStatus;
 import org.invoicepipeline.events.ReviewNeededItem;
@@ -106,6 +111,47 @@ public final class SampleEvents {
                 .setFiles(List.of(fileRef()))
                 .setAttempt(1)
                 .setSubmittedAt(REGISTERED_AT.plusSeconds(6))
+                .build();
+    }
+
+    /** The API's two kinds of question: a single choice with a recommended choice, and free text. */
+    public static ExtractionQuestionsAsked extractionQuestionsAsked() {
+        AnswerScope everyDocument = new AnswerScope("extraction",
+                "Every document in this extraction, not only the example.");
+        OpenQuestion supplier = OpenQuestion.newBuilder()
+                .setQuestionId("q_1")
+                .setType(QuestionType.SINGLE_CHOICE)
+                .setQuestion("Which name should fill the \"Supplier name\" column when issuer and payee differ?")
+                .setExampleFromDocuments("Issued by \"Northgate Search Services\", payable to \"NSS Holdings Ltd\".")
+                .setScope(everyDocument)
+                .setChoices(List.of(
+                        new AnswerChoice("a", "Use the invoice issuer's name", "Northgate Search Services", true),
+                        new AnswerChoice("b", "Use the payment recipient's name", "NSS Holdings Ltd", false)))
+                .setPreviousAnswerRejected(false)
+                .build();
+        OpenQuestion dates = OpenQuestion.newBuilder()
+                .setQuestionId("q_2")
+                .setType(QuestionType.FREE_TEXT)
+                .setQuestion("What date format should the \"Due Date\" column use?")
+                .setExampleFromDocuments("The files show \"Aug 27, 2026\" and \"2026/09/08\".")
+                .setScope(everyDocument)
+                .setChoices(List.of())
+                .setRecommendedApproach("I will use YYYY-MM-DD for every value in the \"Due Date\" column.")
+                .setPreviousAnswerRejected(true)
+                .build();
+        return ExtractionQuestionsAsked.newBuilder()
+                .setSubmissionId("sub-sess-supplier-acme-2026-07-1")
+                .setExtractionId("a1b2c3d4-e5f6-7890-abcd-ef1234567890")
+                .setUploadSessionId("sess-supplier-acme-2026-07")
+                .setProfile("per-invoice-default")
+                .setBatchKey("supplier-acme-2026-07")
+                .setFiles(List.of(fileRef()))
+                .setAttempt(1)
+                .setAnswerBy(Instant.parse("2026-07-03T01:30:05Z"))
+                .setProgress(22)
+                .setQuestions(List.of(supplier, dates))
+                .setAutoAcceptRecommended(false)
+                .setAskedAt(REGISTERED_AT.plusSeconds(30))
                 .build();
     }
 
@@ -197,9 +243,9 @@ public final class SampleEvents {
                 .build();
     }
 
-    /** One fully populated event of every type, in pipeline order. */
+    /** One fully populated event of every type, in {@code EventType} order. */
     public static List<SpecificRecord> everyType() {
         return List.of(fileRegistered(), partsUploaded(), extractionSubmitted(), extractionCompleted(),
-                extractionResult());
+                extractionResult(), extractionQuestionsAsked());
     }
 }

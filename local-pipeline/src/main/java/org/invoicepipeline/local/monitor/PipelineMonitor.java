@@ -11,6 +11,7 @@ import org.invoicepipeline.common.kafka.PipelineHeaders;
 import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.events.ExtractionCompleted;
 import org.invoicepipeline.events.ExtractionOutcome;
+import org.invoicepipeline.events.ExtractionQuestionsAsked;
 import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.ExtractionSubmitted;
 import org.invoicepipeline.events.FileFailure;
@@ -55,7 +56,8 @@ public final class PipelineMonitor implements AutoCloseable {
     private final Map<String, Long> creditsByExtraction = new HashMap<>();
     private final Map<String, Integer> deadLettersByCode = new TreeMap<>();
     private final Set<String> expected = new HashSet<>();
-    private int questionsAsked;
+    /** Distinct question sets (extraction id + question ids) of this run's files; a replayed set counts once. */
+    private final Set<String> questionSets = new HashSet<>();
     private volatile boolean running = true;
 
     public PipelineMonitor(String bootstrapServers) {
@@ -101,7 +103,7 @@ public final class PipelineMonitor implements AutoCloseable {
         }
         long credits = creditsByExtraction.values().stream().mapToLong(Long::longValue).sum();
         return new PipelineProgress(files.size(), uploaded, submitted, completed, withResult, deadLettered, done,
-                byStatus, Map.copyOf(deadLettersByCode), creditsByExtraction.size(), credits, questionsAsked);
+                byStatus, Map.copyOf(deadLettersByCode), creditsByExtraction.size(), credits, questionSets.size());
     }
 
     /** Every result record seen per file id (replays included), for checks. */
@@ -164,11 +166,16 @@ public final class PipelineMonitor implements AutoCloseable {
 
     private synchronized void handle(ConsumerRecord<byte[], byte[]> record) {
         String topic = record.topic();
+        SpecificRecord event = decode(record);
         if (topic.equals(PipelineTopics.EXTRACTION_QUESTIONS)) {
-            questionsAsked++;
+            if (event instanceof ExtractionQuestionsAsked asked
+                    && asked.getFiles().stream().anyMatch(f -> expected.contains(f.getFileId()))) {
+                questionSets.add(asked.getExtractionId() + ":" + asked.getQuestions().stream()
+                        .map(q -> q.getQuestionId() + (q.getPreviousAnswerRejected() ? "!" : ""))
+                        .sorted().toList());
+            }
             return;
         }
-        SpecificRecord event = decode(record);
         if (topic.endsWith(".DLT")) {
             String code = PipelineHeaders.lastValue(record.headers(), PipelineHeaders.ERROR_CODE).orElse("UNKNOWN");
             List<String> named = event == null ? List.of() : fileIdsOf(event);

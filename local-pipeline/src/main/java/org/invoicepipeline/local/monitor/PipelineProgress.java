@@ -16,7 +16,7 @@ import java.util.Map;
  * @param deadLettersByCode dead-lettered records by their x-error-code
  * @param extractions       distinct extractions that ended
  * @param creditsUsed       credits deducted by those extractions
- * @param questionsAsked    question sets published by the poll stage
+ * @param questionsAsked    distinct question sets the poll stage published for this run's files
  */
 public record PipelineProgress(int registered, int uploaded, int submitted, int completed, int withResult,
                                int deadLettered, int done, Map<String, Integer> resultsByStatus,

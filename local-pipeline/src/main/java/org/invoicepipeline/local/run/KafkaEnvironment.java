@@ -3,6 +3,7 @@ package org.invoicepipeline.local.run;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * The Kafka the local run uses: a real single-node KRaft broker in this JVM (spring-kafka-test's
  * {@link EmbeddedKafkaKraftBroker}, used here as a runtime component), or an external cluster. Either way
- * the pipeline's topics are created when missing.
+ * the pipeline's topics are created when missing, the upload stage's plan log compacted as the stage itself would
+ * create it (its plans are the planner's memory of planned files and must not expire). Existing topics are left as
+ * they are.
  */
 public final class KafkaEnvironment implements AutoCloseable {
 
@@ -64,7 +67,7 @@ public final class KafkaEnvironment implements AutoCloseable {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = PipelineTopics.all().stream()
                     .filter(topic -> !existing.contains(topic))
-                    .map(topic -> new NewTopic(topic, partitions, (short) 1))
+                    .map(topic -> newTopic(topic, partitions))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
@@ -77,6 +80,14 @@ public final class KafkaEnvironment implements AutoCloseable {
         catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Creating the pipeline's topics on " + bootstrapServers + " failed", e);
         }
+    }
+
+    private static NewTopic newTopic(String name, int partitions) {
+        NewTopic topic = new NewTopic(name, partitions, (short) 1);
+        if (PipelineTopics.SESSIONS_PLANNED.equals(name)) {
+            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        }
+        return topic;
     }
 
     @Override

@@ -5,7 +5,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.invoicepipeline.common.kafka.DeadLetterTemplates;
 import org.invoicepipeline.common.kafka.ErrorHandlingDeserializers;
 import org.invoicepipeline.common.kafka.StageErrorHandlers;
@@ -43,7 +42,7 @@ import java.util.Map;
 /**
  * Kafka wiring of the poll stage: manual acknowledgement (a record is acknowledged when its extraction ends, and
  * only up to the lowest one still in flight), poison records to {@code extraction-submitted.DLT} through the
- * shared stage error handler, and one producer for events, questions (JSON text) and dead letters.
+ * shared stage error handler, and one producer for events (questions included) and dead letters.
  */
 @Configuration(proxyBeanMethods = false)
 public class PollKafkaConfiguration {
@@ -58,12 +57,11 @@ public class PollKafkaConfiguration {
                 ErrorHandlingDeserializers.wrap(new EventDeserializer<>(ExtractionSubmitted.class)));
     }
 
-    /** Events through the event serializer, questions as JSON text, undecodable dead letters as raw bytes. */
+    /** Events (questions included) through the shared event serializer, undecodable dead letters as raw bytes. */
     @Bean
     public KafkaTemplate<Object, Object> pollTemplate(KafkaProperties kafka) {
         Map<Class<?>, Serializer<?>> values = new LinkedHashMap<>();
         values.put(byte[].class, new ByteArraySerializer());
-        values.put(String.class, new StringSerializer());
         values.put(Object.class, new EventSerializer<>());
         DefaultKafkaProducerFactory<Object, Object> factory = new DefaultKafkaProducerFactory<>(
                 kafka.buildProducerProperties(), DeadLetterTemplates.keySerializer(),

@@ -1,9 +1,5 @@
 package org.invoicepipeline.poll.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.invoicepipeline.client.InvoiceExtractionClient;
 import org.invoicepipeline.common.config.ApiClientConfiguration;
@@ -17,6 +13,7 @@ import org.invoicepipeline.poll.outcome.OutcomePublisher;
 import org.invoicepipeline.poll.outcome.Resubmitter;
 import org.invoicepipeline.poll.outcome.SubmissionRequestFactory;
 import org.invoicepipeline.poll.questions.AnswerPolicy;
+import org.invoicepipeline.poll.questions.QuestionEvents;
 import org.invoicepipeline.poll.wait.ExtractionWaiter;
 import org.invoicepipeline.poll.wait.PollMetrics;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,11 +39,7 @@ public class PollWorkerConfiguration {
 
     @Bean
     public OutcomePublisher outcomePublisher(KafkaTemplate<Object, Object> pollTemplate, PollWorkerProperties properties) {
-        ObjectMapper json = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-        return new OutcomePublisher(pollTemplate, json, properties);
+        return new OutcomePublisher(pollTemplate, properties);
     }
 
     @Bean
@@ -79,7 +72,8 @@ public class PollWorkerConfiguration {
                                              IntakeThrottle intakeThrottle, PollWorkerProperties properties) {
         Clock clock = Clock.systemUTC();
         return new ExtractionWaiter(client, inFlightOffsets, outcomePublisher, new Resubmitter(client, requests, clock),
-                new CompletedEvents(clock), answerPolicy, pollMetrics, intakeThrottle::afterRelease, properties, clock);
+                new CompletedEvents(clock), new QuestionEvents(clock), answerPolicy, pollMetrics,
+                intakeThrottle::afterRelease, properties);
     }
 
     @Bean

@@ -16,7 +16,7 @@ public class PollWorkerProperties {
     /** Topic the ExtractionCompleted events are published to. */
     private String completedTopic = "extraction-completed";
 
-    /** Topic the questions of input_required extractions are published to (JSON). */
+    /** Topic the questions of input_required extractions are published to (ExtractionQuestionsAsked). */
     private String questionsTopic = "extraction-questions";
 
     /** Kafka consumer group of the worker. */

@@ -1,15 +1,14 @@
 package org.invoicepipeline.poll.outcome;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.invoicepipeline.common.events.EventKeys;
 import org.invoicepipeline.common.kafka.DeadLetterRecords;
 import org.invoicepipeline.common.kafka.StageFailure;
 import org.invoicepipeline.events.ExtractionCompleted;
+import org.invoicepipeline.events.ExtractionQuestionsAsked;
 import org.invoicepipeline.events.ExtractionSubmitted;
 import org.invoicepipeline.poll.config.PollWorkerProperties;
-import org.invoicepipeline.poll.questions.QuestionsAsked;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
@@ -28,15 +27,13 @@ public final class OutcomePublisher {
     public static final String STAGE = "poll";
 
     private final KafkaTemplate<Object, Object> template;
-    private final ObjectMapper json;
     private final String inputTopic;
     private final String completedTopic;
     private final String questionsTopic;
     private final Duration timeout;
 
-    public OutcomePublisher(KafkaTemplate<Object, Object> template, ObjectMapper json, PollWorkerProperties properties) {
+    public OutcomePublisher(KafkaTemplate<Object, Object> template, PollWorkerProperties properties) {
         this.template = template;
-        this.json = json;
         this.inputTopic = properties.getInputTopic();
         this.completedTopic = properties.getCompletedTopic();
         this.questionsTopic = properties.getQuestionsTopic();
@@ -52,13 +49,9 @@ public final class OutcomePublisher {
         await(template.send(inputTopic, event.getUploadSessionId(), event));
     }
 
-    public void questions(QuestionsAsked questions) {
-        try {
-            await(template.send(questionsTopic, questions.extractionId(), json.writeValueAsString(questions)));
-        }
-        catch (JsonProcessingException e) {
-            throw new IllegalStateException("Questions of " + questions.extractionId() + " are not serialisable", e);
-        }
+    /** Keyed by extraction id: the latest record of a key is that extraction's current set of open questions. */
+    public void questions(ExtractionQuestionsAsked questions) {
+        await(template.send(questionsTopic, EventKeys.of(questions), questions));
     }
 
     /** Writes the announcing record to {@code <input>.DLT} with the pipeline's error headers. */

@@ -14,19 +14,17 @@ import org.invoicepipeline.common.kafka.FailureClassifier;
 import org.invoicepipeline.common.kafka.StageFailure;
 import org.invoicepipeline.events.ErrorInfo;
 import org.invoicepipeline.events.ExtractionSubmitted;
-import org.invoicepipeline.events.FileRef;
 import org.invoicepipeline.poll.config.PollWorkerProperties;
 import org.invoicepipeline.poll.inflight.InFlightOffsets;
 import org.invoicepipeline.poll.outcome.CompletedEvents;
 import org.invoicepipeline.poll.outcome.OutcomePublisher;
 import org.invoicepipeline.poll.outcome.Resubmitter;
 import org.invoicepipeline.poll.questions.AnswerPolicy;
-import org.invoicepipeline.poll.questions.QuestionsAsked;
+import org.invoicepipeline.poll.questions.QuestionEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.Acknowledgment;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -73,28 +71,28 @@ public final class ExtractionWaiter implements AutoCloseable {
     private final OutcomePublisher publisher;
     private final Resubmitter resubmitter;
     private final CompletedEvents events;
+    private final QuestionEvents questionEvents;
     private final AnswerPolicy answerPolicy;
     private final PollMetrics metrics;
     private final Runnable afterRelease;
     private final PollWorkerProperties properties;
-    private final Clock clock;
     private final ScheduledThreadPoolExecutor pool;
     private final Map<String, ExtractionWatch> watching = new ConcurrentHashMap<>();
 
     public ExtractionWaiter(InvoiceExtractionClient client, InFlightOffsets<Acknowledgment> offsets,
                             OutcomePublisher publisher, Resubmitter resubmitter, CompletedEvents events,
-                            AnswerPolicy answerPolicy, PollMetrics metrics, Runnable afterRelease,
-                            PollWorkerProperties properties, Clock clock) {
+                            QuestionEvents questionEvents, AnswerPolicy answerPolicy, PollMetrics metrics, Runnable afterRelease,
+                            PollWorkerProperties properties) {
         this.client = client;
         this.offsets = offsets;
         this.publisher = publisher;
         this.resubmitter = resubmitter;
         this.events = events;
+        this.questionEvents = questionEvents;
         this.answerPolicy = answerPolicy;
         this.metrics = metrics;
         this.afterRelease = afterRelease;
         this.properties = properties;
-        this.clock = clock;
         this.pool = new ScheduledThreadPoolExecutor(properties.getWaiterThreads(), runnable -> {
             Thread thread = new Thread(runnable, "extraction-waiter");
             thread.setDaemon(true);
@@ -234,10 +232,7 @@ public final class ExtractionWaiter implements AutoCloseable {
                 .map(q -> q.questionId() + (q.wasPreviousAnswerRejected() ? "!" : ""))
                 .sorted().collect(Collectors.joining(","));
         if (watch.firstSightOf(questionsKey)) {
-            publisher.questions(new QuestionsAsked(event.getExtractionId(), event.getSubmissionId(),
-                    event.getUploadSessionId(), event.getProfile(), event.getBatchKey(),
-                    event.getFiles().stream().map(FileRef::getFileId).toList(), status.answerBy(),
-                    status.questions(), accept, clock.instant()));
+            publisher.questions(questionEvents.asked(event, status, accept));
             metrics.questionsPublished();
         }
         List<String> ids = status.questions().stream().map(Question::questionId).toList();

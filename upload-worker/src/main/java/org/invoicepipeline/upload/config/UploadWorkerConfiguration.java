@@ -60,7 +60,8 @@ public class UploadWorkerConfiguration {
         UploadWorkerProperties.Validation validation = properties.getValidation();
         return new FileValidator(validation.getAllowedRoots(), validation.getMaxPdfSize().toBytes(),
                 validation.getMaxImageSize().toBytes(),
-                name -> !validation.isRequireKnownProfile() || known.find(name).isPresent());
+                name -> !validation.isRequireKnownProfile() || known.find(name).isPresent(),
+                validation.isCheckContent());
     }
 
     /** Writes the stage's events and dead letters (decoded events or raw bytes). */

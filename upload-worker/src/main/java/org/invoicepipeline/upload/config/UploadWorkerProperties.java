@@ -116,6 +116,12 @@ public class UploadWorkerProperties {
         /** Whether files naming a profile that is not configured ({@code pipeline.profiles.*}) are rejected here. */
         private boolean requireKnownProfile = true;
 
+        /**
+         * Whether files whose bytes are not a whole document of their declared type (truncated PDF, missing image
+         * markers, a PNG named .pdf) are rejected here as {@code CORRUPT_FILE}; only the first and last KiB are read.
+         */
+        private boolean checkContent = true;
+
         public List<Path> getAllowedRoots() {
             return allowedRoots;
         }
@@ -146,6 +152,14 @@ public class UploadWorkerProperties {
 
         public void setRequireKnownProfile(boolean requireKnownProfile) {
             this.requireKnownProfile = requireKnownProfile;
+        }
+
+        public boolean isCheckContent() {
+            return checkContent;
+        }
+
+        public void setCheckContent(boolean checkContent) {
+            this.checkContent = checkContent;
         }
     }
 

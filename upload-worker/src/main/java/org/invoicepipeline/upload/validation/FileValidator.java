@@ -19,7 +19,8 @@ import org.invoicepipeline.events.FileRegistered;
  * Checks a FileRegistered before any API call, so a file the API would refuse (or that the pipeline must
  * not read) is dead-lettered with a precise code instead of failing a whole upload session later.
  * A {@code file:} source must stay inside an allowed root both as written (no {@code ..} escape) and after
- * following links (no symlink escape).
+ * following links (no symlink escape). Its content is checked by its first and last KiB only
+ * ({@link ContentCheck}), so validation costs the same for a 150 MB PDF as for a 5 KB one.
  */
 public class FileValidator {
 
@@ -29,12 +30,23 @@ public class FileValidator {
     private final long maxPdfBytes;
     private final long maxImageBytes;
     private final Predicate<String> knownProfile;
+    private final boolean checkContent;
 
+    /** A validator that also checks each file's content ({@link RejectionCodes#CORRUPT_FILE}). */
     public FileValidator(List<Path> allowedRoots, long maxPdfBytes, long maxImageBytes, Predicate<String> knownProfile) {
+        this(allowedRoots, maxPdfBytes, maxImageBytes, knownProfile, true);
+    }
+
+    /**
+     * @param checkContent whether to reject files whose bytes are not a whole document of their declared type
+     */
+    public FileValidator(List<Path> allowedRoots, long maxPdfBytes, long maxImageBytes, Predicate<String> knownProfile,
+                         boolean checkContent) {
         this.allowedRoots = realRoots(allowedRoots);
         this.maxPdfBytes = maxPdfBytes;
         this.maxImageBytes = maxImageBytes;
         this.knownProfile = knownProfile;
+        this.checkContent = checkContent;
     }
 
     /** The validated file, or {@link RecordRejectedException} with a {@link RejectionCodes} code. */
@@ -54,7 +66,23 @@ public class FileValidator {
             throw new RecordRejectedException(RejectionCodes.FILE_TOO_LARGE,
                     "file is " + size + " bytes; the limit for a " + kind + " is " + limit);
         }
+        if (checkContent) {
+            checkContent(path, kind);
+        }
         return new ValidatedFile(event, path, size);
+    }
+
+    private static void checkContent(Path path, FileKind kind) {
+        FileEnds ends;
+        try {
+            ends = FileEnds.read(path);
+        }
+        catch (IOException e) {
+            throw new RecordRejectedException(RejectionCodes.SOURCE_UNREADABLE, "source cannot be read: " + path);
+        }
+        ContentCheck.problem(ends, kind).ifPresent(problem -> {
+            throw new RecordRejectedException(RejectionCodes.CORRUPT_FILE, problem);
+        });
     }
 
     private static FileKind checkName(String name) {

@@ -15,6 +15,11 @@ public final class RejectionCodes {
     public static final String EMPTY_FILE = "EMPTY_FILE";
     /** The source is not a file: URI inside the configured allowed roots. */
     public static final String SOURCE_NOT_ALLOWED = "SOURCE_NOT_ALLOWED";
+    /**
+     * The bytes are not a whole document of the type the name declares: no PDF header or {@code %%EOF} near the
+     * end (truncated), no PNG/JPEG start or end marker, or another type's content (a PNG named .pdf).
+     */
+    public static final String CORRUPT_FILE = "CORRUPT_FILE";
     /** The source does not exist, is not a regular file or cannot be read. */
     public static final String SOURCE_UNREADABLE = "SOURCE_UNREADABLE";
     /** The profile named is not configured. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,7 +33,12 @@ class FileValidatorTest {
 
     @Test
     void acceptsAReadableFileInsideTheRootWithItsMeasuredSize() throws IOException {
-        Path pdf = Files.write(root.resolve("a.pdf"), new byte[500]);
+        byte[] content = new byte[500];
+        byte[] header = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] end = "\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, content, 0, header.length);
+        System.arraycopy(end, 0, content, content.length - end.length, end.length);
+        Path pdf = Files.write(root.resolve("a.pdf"), content);
 
         ValidatedFile valid = validator.validate(event("f-1", "a.pdf", pdf.toUri().toString()));
 

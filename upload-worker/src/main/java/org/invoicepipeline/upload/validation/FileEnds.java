@@ -1,0 +1,43 @@
+package org.invoicepipeline.upload.validation;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The first and the last bytes of a file: all a reader needs to see whether a document starts and ends like one
+ * of its type. Reading them costs two small positional reads whatever the file's size; a file shorter than the
+ * window has the same bytes in both.
+ *
+ * @param head the first {@code min(size, window)} bytes
+ * @param tail the last {@code min(size, window)} bytes
+ */
+record FileEnds(byte[] head, byte[] tail) {
+
+    /** How far from either end readers look for a header or an end marker (the PDF spec's 1,024 bytes). */
+    static final int WINDOW = 1024;
+
+    static FileEnds read(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            int length = (int) Math.min(size, WINDOW);
+            byte[] head = readAt(channel, 0, length);
+            byte[] tail = size <= WINDOW ? head : readAt(channel, size - length, length);
+            return new FileEnds(head, tail);
+        }
+    }
+
+    private static byte[] readAt(FileChannel channel, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer, position + buffer.position());
+            if (read < 0) {
+                throw new EOFException("file shrank while it was read");
+            }
+        }
+        return buffer.array();
+    }
+}
