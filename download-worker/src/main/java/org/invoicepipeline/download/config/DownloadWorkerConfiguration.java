@@ -51,7 +51,8 @@ public class DownloadWorkerConfiguration {
                 new ExtractionRowsReader(client, properties.getResultsPageSize()),
                 new OutputArchiver(client, store, properties.getFormats()),
                 new FileResultAssembler(new RowCells(new ObjectMapper()), Clock.systemUTC()),
-                new ResultPublisher(resultTemplate, properties.getResultsTopic(), properties.getPublishTimeout()),
+                new ResultPublisher(resultTemplate, properties.getTopics().getExtractionResults(),
+                        properties.getPublishTimeout()),
                 new ExtractionRetention(client, store, properties.isDeleteAfterStore()),
                 metrics);
     }

@@ -13,11 +13,7 @@ import java.util.List;
 @ConfigurationProperties("pipeline.download")
 public class DownloadWorkerProperties {
 
-    /** Topic of ExtractionCompleted events to consume. */
-    private String inputTopic = "extraction-completed";
-
-    /** Topic the per-file ExtractionResult events are published to. */
-    private String resultsTopic = "extraction-results";
+    private final Topics topics = new Topics();
 
     /** Kafka consumer group of the worker. */
     private String groupId = "download-worker";
@@ -43,20 +39,8 @@ public class DownloadWorkerProperties {
     /** Longest wait for the broker to acknowledge the published results of one extraction. */
     private Duration publishTimeout = Duration.ofSeconds(30);
 
-    public String getInputTopic() {
-        return inputTopic;
-    }
-
-    public void setInputTopic(String inputTopic) {
-        this.inputTopic = inputTopic;
-    }
-
-    public String getResultsTopic() {
-        return resultsTopic;
-    }
-
-    public void setResultsTopic(String resultsTopic) {
-        this.resultsTopic = resultsTopic;
+    public Topics getTopics() {
+        return topics;
     }
 
     public String getGroupId() {
@@ -113,5 +97,31 @@ public class DownloadWorkerProperties {
 
     public void setPublishTimeout(Duration publishTimeout) {
         this.publishTimeout = publishTimeout;
+    }
+
+    /** Topic names. Dead letters go to {@code <extraction-completed>.DLT}. */
+    public static class Topics {
+
+        /** ExtractionCompleted events from the poll stage (input). */
+        private String extractionCompleted = "extraction-completed";
+
+        /** ExtractionResult events, one per source file, for ERP consumers (output). */
+        private String extractionResults = "extraction-results";
+
+        public String getExtractionCompleted() {
+            return extractionCompleted;
+        }
+
+        public void setExtractionCompleted(String extractionCompleted) {
+            this.extractionCompleted = extractionCompleted;
+        }
+
+        public String getExtractionResults() {
+            return extractionResults;
+        }
+
+        public void setExtractionResults(String extractionResults) {
+            this.extractionResults = extractionResults;
+        }
     }
 }

@@ -46,7 +46,8 @@ public class ExtractionCompletedListener {
         this.metrics = metrics;
     }
 
-    @KafkaListener(id = "download-worker", topics = "${pipeline.download.input-topic:extraction-completed}",
+    @KafkaListener(id = "download-worker",
+            topics = "${pipeline.download.topics.extraction-completed:extraction-completed}",
             groupId = "${pipeline.download.group-id:download-worker}",
             concurrency = "${pipeline.download.concurrency:1}", containerFactory = "kafkaListenerContainerFactory")
     public void onCompleted(ExtractionCompleted completed) {

@@ -10,14 +10,7 @@ import java.time.Duration;
 @ConfigurationProperties("pipeline.poll")
 public class PollWorkerProperties {
 
-    /** Topic of ExtractionSubmitted events to consume (resubmissions are published back to it). */
-    private String inputTopic = "extraction-submitted";
-
-    /** Topic the ExtractionCompleted events are published to. */
-    private String completedTopic = "extraction-completed";
-
-    /** Topic the questions of input_required extractions are published to (ExtractionQuestionsAsked). */
-    private String questionsTopic = "extraction-questions";
+    private final Topics topics = new Topics();
 
     /** Kafka consumer group of the worker. */
     private String groupId = "poll-worker";
@@ -61,28 +54,8 @@ public class PollWorkerProperties {
     /** Longest wait for the broker to acknowledge an event this worker publishes. */
     private Duration publishTimeout = Duration.ofSeconds(30);
 
-    public String getInputTopic() {
-        return inputTopic;
-    }
-
-    public void setInputTopic(String inputTopic) {
-        this.inputTopic = inputTopic;
-    }
-
-    public String getCompletedTopic() {
-        return completedTopic;
-    }
-
-    public void setCompletedTopic(String completedTopic) {
-        this.completedTopic = completedTopic;
-    }
-
-    public String getQuestionsTopic() {
-        return questionsTopic;
-    }
-
-    public void setQuestionsTopic(String questionsTopic) {
-        this.questionsTopic = questionsTopic;
+    public Topics getTopics() {
+        return topics;
     }
 
     public String getGroupId() {
@@ -171,5 +144,42 @@ public class PollWorkerProperties {
 
     public void setPublishTimeout(Duration publishTimeout) {
         this.publishTimeout = publishTimeout;
+    }
+
+    /** Topic names. Dead letters go to {@code <extraction-submitted>.DLT}. */
+    public static class Topics {
+
+        /** ExtractionSubmitted events from the submit stage (input; resubmissions are published back to it). */
+        private String extractionSubmitted = "extraction-submitted";
+
+        /** ExtractionCompleted events for the download stage (output). */
+        private String extractionCompleted = "extraction-completed";
+
+        /** ExtractionQuestionsAsked events: the questions of input_required extractions (output). */
+        private String extractionQuestions = "extraction-questions";
+
+        public String getExtractionSubmitted() {
+            return extractionSubmitted;
+        }
+
+        public void setExtractionSubmitted(String extractionSubmitted) {
+            this.extractionSubmitted = extractionSubmitted;
+        }
+
+        public String getExtractionCompleted() {
+            return extractionCompleted;
+        }
+
+        public void setExtractionCompleted(String extractionCompleted) {
+            this.extractionCompleted = extractionCompleted;
+        }
+
+        public String getExtractionQuestions() {
+            return extractionQuestions;
+        }
+
+        public void setExtractionQuestions(String extractionQuestions) {
+            this.extractionQuestions = extractionQuestions;
+        }
     }
 }

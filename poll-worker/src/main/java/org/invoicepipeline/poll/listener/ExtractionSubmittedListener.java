@@ -23,7 +23,8 @@ public class ExtractionSubmittedListener {
         this.throttle = throttle;
     }
 
-    @KafkaListener(id = LISTENER_ID, topics = "${pipeline.poll.input-topic:extraction-submitted}", groupId = "${pipeline.poll.group-id:poll-worker}",
+    @KafkaListener(id = LISTENER_ID, topics = "${pipeline.poll.topics.extraction-submitted:extraction-submitted}",
+            groupId = "${pipeline.poll.group-id:poll-worker}",
             concurrency = "${pipeline.poll.concurrency:1}", containerFactory = "kafkaListenerContainerFactory")
     public void onSubmitted(ConsumerRecord<String, ExtractionSubmitted> record, Acknowledgment ack) {
         waiter.watch(record, ack);

@@ -27,31 +27,31 @@ public final class OutcomePublisher {
     public static final String STAGE = "poll";
 
     private final KafkaTemplate<Object, Object> template;
-    private final String inputTopic;
-    private final String completedTopic;
-    private final String questionsTopic;
+    private final String extractionSubmittedTopic;
+    private final String extractionCompletedTopic;
+    private final String extractionQuestionsTopic;
     private final Duration timeout;
 
     public OutcomePublisher(KafkaTemplate<Object, Object> template, PollWorkerProperties properties) {
         this.template = template;
-        this.inputTopic = properties.getInputTopic();
-        this.completedTopic = properties.getCompletedTopic();
-        this.questionsTopic = properties.getQuestionsTopic();
+        this.extractionSubmittedTopic = properties.getTopics().getExtractionSubmitted();
+        this.extractionCompletedTopic = properties.getTopics().getExtractionCompleted();
+        this.extractionQuestionsTopic = properties.getTopics().getExtractionQuestions();
         this.timeout = properties.getPublishTimeout();
     }
 
     public void completed(ExtractionCompleted event) {
-        await(template.send(completedTopic, event.getUploadSessionId(), event));
+        await(template.send(extractionCompletedTopic, event.getUploadSessionId(), event));
     }
 
     /** The next attempt, published to the input topic so it is waited for (and survives restarts) like any other. */
     public void resubmitted(ExtractionSubmitted event) {
-        await(template.send(inputTopic, event.getUploadSessionId(), event));
+        await(template.send(extractionSubmittedTopic, event.getUploadSessionId(), event));
     }
 
     /** Keyed by extraction id: the latest record of a key is that extraction's current set of open questions. */
     public void questions(ExtractionQuestionsAsked questions) {
-        await(template.send(questionsTopic, EventKeys.of(questions), questions));
+        await(template.send(extractionQuestionsTopic, EventKeys.of(questions), questions));
     }
 
     /** Writes the announcing record to {@code <input>.DLT} with the pipeline's error headers. */
