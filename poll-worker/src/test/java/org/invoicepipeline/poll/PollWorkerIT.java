@@ -1,10 +1,8 @@
 package org.invoicepipeline.poll;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -22,6 +20,7 @@ import org.invoicepipeline.common.profile.ExtractionProfiles;
 import org.invoicepipeline.common.profile.SubmissionRequests;
 import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.common.serde.EventSerializer;
+import org.invoicepipeline.common.testing.KafkaTestClients;
 import org.invoicepipeline.events.ExtractionCompleted;
 import org.invoicepipeline.events.AnswerChoice;
 import org.invoicepipeline.events.ExtractionOutcome;
@@ -338,16 +337,10 @@ class PollWorkerIT {
     }
 
     private static Properties producerProps() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        return props;
+        return KafkaTestClients.producerProperties(broker.getBrokersAsString());
     }
 
     private static Properties consumerProps() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "poll-it-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return props;
+        return KafkaTestClients.consumerProperties(broker.getBrokersAsString(), "poll-it");
     }
 }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.invoicepipeline.common.kafka.PipelineHeaders;
+import org.invoicepipeline.common.testing.TopicRecorder;
 import org.invoicepipeline.common.profile.SubmissionIds;
 import org.invoicepipeline.events.ExtractionSubmitted;
 import org.invoicepipeline.events.FileRef;

@@ -1,21 +1,13 @@
 package org.invoicepipeline.submit;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.invoicepipeline.client.ClientOptions;
 import org.invoicepipeline.client.InvoiceExtractionClient;
 import org.invoicepipeline.client.model.UploadFileSpec;
@@ -24,6 +16,7 @@ import org.invoicepipeline.client.upload.UploadSource;
 import org.invoicepipeline.common.kafka.PipelineHeaders;
 import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.common.serde.EventSerializer;
+import org.invoicepipeline.common.testing.WorkerTestInfrastructure;
 import org.invoicepipeline.events.ExtractionSubmitted;
 import org.invoicepipeline.events.FileRef;
 import org.invoicepipeline.events.PartsUploaded;
@@ -42,26 +35,20 @@ final class SubmitWorkerRig implements AutoCloseable {
     final EmbeddedKafkaKraftBroker broker;
     final ApiSandbox sandbox;
     final InvoiceExtractionClient client;
-    private final KafkaProducer<String, byte[]> producer;
+    private final WorkerTestInfrastructure infrastructure;
     private final EventSerializer<PartsUploaded> serializer = new EventSerializer<>();
     private final EventDeserializer<ExtractionSubmitted> submittedDeserializer = new EventDeserializer<>(ExtractionSubmitted.class);
     private final SampleInvoiceGenerator samples = new SampleInvoiceGenerator(7);
     private int sampleIndex;
 
     SubmitWorkerRig() {
-        broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-        broker.brokerProperties(Map.of("offsets.topic.replication.factor", "1", "group.initial.rebalance.delay.ms", "0"));
-        broker.afterPropertiesSet();
-        sandbox = ApiSandbox.builder().apiKey(API_KEY).credits(100_000).rateLimitScale(60.0)
-                .pageProcessingTime(Duration.ofMillis(20)).port(0).start();
+        infrastructure = new WorkerTestInfrastructure(API_KEY, PARTITIONS, Map.of());
+        broker = infrastructure.broker();
+        sandbox = infrastructure.sandbox();
         client = InvoiceExtractionClient.create(ClientOptions.builder().baseUrl(sandbox.baseUrl()).apiKey(API_KEY)
-                .rateLimitScale(60.0).build());
+                .rateLimitScale(WorkerTestInfrastructure.RATE_LIMIT_SCALE).build());
         serializer.configure(Map.of(), false);
         submittedDeserializer.configure(Map.of(), false);
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
 
     /** Topic names of one test. */
@@ -84,14 +71,7 @@ final class SubmitWorkerRig implements AutoCloseable {
     }
 
     ConfigurableApplicationContext startWorker(Topics topics, Map<String, Object> overrides) {
-        Map<String, Object> props = new HashMap<>();
-        props.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
-        props.put("pipeline.api.base-url", sandbox.baseUrl());
-        props.put("pipeline.api.api-key", API_KEY);
-        props.put("pipeline.api.rate-limit-scale", "60");
-        props.put("pipeline.api.retry-max-total", "3s");
-        props.put("pipeline.api.retry-initial-backoff", "20ms");
-        props.put("pipeline.api.retry-max-backoff", "200ms");
+        Map<String, Object> props = infrastructure.workerProperties();
         props.put("pipeline.submit.topics.parts-uploaded", topics.partsUploaded());
         props.put("pipeline.submit.topics.extraction-submitted", topics.submitted());
         props.put("pipeline.submit.topics.partitions", PARTITIONS);
@@ -135,12 +115,11 @@ final class SubmitWorkerRig implements AutoCloseable {
     }
 
     void publish(String topic, PartsUploaded parts) throws Exception {
-        producer.send(new ProducerRecord<>(topic, parts.getUploadSessionId(), serializer.serialize(topic, parts)))
-                .get(10, TimeUnit.SECONDS);
+        infrastructure.send(topic, parts.getUploadSessionId(), serializer.serialize(topic, parts));
     }
 
     void sendRaw(String topic, String key, byte[] value) throws Exception {
-        producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+        infrastructure.send(topic, key, value);
     }
 
     ExtractionSubmitted submitted(ConsumerRecord<String, byte[]> record) {
@@ -153,9 +132,7 @@ final class SubmitWorkerRig implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(5));
         client.close();
-        sandbox.close();
-        broker.destroy();
+        infrastructure.close();
     }
 }

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.invoicepipeline.common.kafka.PipelineHeaders;
+import org.invoicepipeline.common.testing.TopicRecorder;
 import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.FileRef;

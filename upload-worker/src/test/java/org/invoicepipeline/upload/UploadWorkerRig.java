@@ -4,24 +4,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.invoicepipeline.common.kafka.PipelineHeaders;
 import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.common.serde.EventSerializer;
+import org.invoicepipeline.common.testing.WorkerTestInfrastructure;
 import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.events.PartsUploaded;
 import org.invoicepipeline.sandbox.ApiSandbox;
@@ -40,29 +33,22 @@ final class UploadWorkerRig implements AutoCloseable {
     final ApiSandbox sandbox;
     final Path allowedRoot;
     final Path outsideRoot;
-    private final KafkaProducer<String, byte[]> producer;
+    private final WorkerTestInfrastructure infrastructure;
     private final EventSerializer<FileRegistered> serializer = new EventSerializer<>();
     private final EventDeserializer<PartsUploaded> partsDeserializer = new EventDeserializer<>(PartsUploaded.class);
     private final SampleInvoiceGenerator samples = new SampleInvoiceGenerator(42);
 
     UploadWorkerRig(Path tempDir) throws IOException {
-        broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-        broker.brokerProperties(Map.of(
+        // The planner writes plans in transactions.
+        infrastructure = new WorkerTestInfrastructure(API_KEY, PARTITIONS, Map.of(
                 "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1",
-                "group.initial.rebalance.delay.ms", "0"));
-        broker.afterPropertiesSet();
-        sandbox = ApiSandbox.builder().apiKey(API_KEY).credits(100_000).rateLimitScale(60.0)
-                .pageProcessingTime(Duration.ofMillis(20)).port(0).start();
+                "transaction.state.log.min.isr", "1"));
+        broker = infrastructure.broker();
+        sandbox = infrastructure.sandbox();
         allowedRoot = Files.createDirectories(tempDir.resolve("allowed"));
         outsideRoot = Files.createDirectories(tempDir.resolve("outside"));
         serializer.configure(Map.of(), false);
         partsDeserializer.configure(Map.of(), false);
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
 
     /** Topic names of one test, so tests never see each other's records. */
@@ -95,14 +81,7 @@ final class UploadWorkerRig implements AutoCloseable {
     }
 
     ConfigurableApplicationContext startWorker(Topics topics, Map<String, Object> overrides) {
-        Map<String, Object> props = new HashMap<>();
-        props.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
-        props.put("pipeline.api.base-url", sandbox.baseUrl());
-        props.put("pipeline.api.api-key", API_KEY);
-        props.put("pipeline.api.rate-limit-scale", "60");
-        props.put("pipeline.api.retry-max-total", "3s");
-        props.put("pipeline.api.retry-initial-backoff", "20ms");
-        props.put("pipeline.api.retry-max-backoff", "200ms");
+        Map<String, Object> props = infrastructure.workerProperties();
         props.put("pipeline.upload.topics.files-registered", topics.filesRegistered());
         props.put("pipeline.upload.topics.sessions-planned", topics.planned());
         props.put("pipeline.upload.topics.parts-uploaded", topics.partsUploaded());
@@ -154,17 +133,16 @@ final class UploadWorkerRig implements AutoCloseable {
 
     void register(String topic, FileRegistered event) throws Exception {
         String key = event.getBatchKey() != null ? event.getBatchKey() : event.getFileId();
-        producer.send(new ProducerRecord<>(topic, key, serializer.serialize(topic, event))).get(10, TimeUnit.SECONDS);
+        infrastructure.send(topic, key, serializer.serialize(topic, event));
     }
 
     /** Registers on a given partition, as a producer keying the same file differently would. */
     void register(String topic, int partition, FileRegistered event) throws Exception {
-        producer.send(new ProducerRecord<>(topic, partition, event.getFileId(), serializer.serialize(topic, event)))
-                .get(10, TimeUnit.SECONDS);
+        infrastructure.send(topic, partition, event.getFileId(), serializer.serialize(topic, event));
     }
 
     void sendRaw(String topic, String key, byte[] value) throws Exception {
-        producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+        infrastructure.send(topic, key, value);
     }
 
     PartsUploaded parts(ConsumerRecord<String, byte[]> record) {
@@ -181,8 +159,6 @@ final class UploadWorkerRig implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(5));
-        sandbox.close();
-        broker.destroy();
+        infrastructure.close();
     }
 }

@@ -1,13 +1,11 @@
 package org.invoicepipeline.download.config;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.invoicepipeline.common.kafka.DeadLetterTemplates;
 import org.invoicepipeline.common.kafka.ErrorHandlingDeserializers;
-import org.invoicepipeline.common.kafka.StageErrorHandlers;
-import org.invoicepipeline.common.kafka.StageRetryOptions;
+import org.invoicepipeline.common.kafka.StageErrorHandling;
+import org.invoicepipeline.common.kafka.StageErrorHandlingConfiguration;
 import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.common.serde.EventSerializer;
 import org.invoicepipeline.events.ExtractionCompleted;
@@ -15,16 +13,14 @@ import org.invoicepipeline.events.ExtractionResult;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.ListenerContainerPauseService;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -34,6 +30,7 @@ import java.util.Map;
  * failures handled by the shared stage error handler (back-off, then {@code extraction-completed.DLT}).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(StageErrorHandlingConfiguration.class)
 public class DownloadKafkaConfiguration {
 
     /** Stage name in dead-letter headers and metrics. */
@@ -58,40 +55,19 @@ public class DownloadKafkaConfiguration {
                 new StringSerializer(), new EventSerializer<ExtractionResult>()));
     }
 
+    /** Shared error handling (StageErrorHandlingConfiguration), retrying as {@code pipeline.download.retry.*} says. */
     @Bean
-    public KafkaTemplate<Object, Object> downloadDeadLetterTemplate(KafkaProperties kafka) {
-        return DeadLetterTemplates.create(kafka.buildProducerProperties(), new EventSerializer<>());
-    }
-
-    @Bean(destroyMethod = "shutdown")
-    public ThreadPoolTaskScheduler downloadPauseScheduler() {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setThreadNamePrefix("download-pause-");
-        scheduler.initialize();
-        return scheduler;
-    }
-
-    @Bean
-    public ListenerContainerPauseService downloadPauseService(KafkaListenerEndpointRegistry registry,
-                                                              ThreadPoolTaskScheduler downloadPauseScheduler) {
-        return new ListenerContainerPauseService(registry, downloadPauseScheduler);
-    }
-
-    @Bean
-    public DefaultErrorHandler downloadErrorHandler(KafkaTemplate<Object, Object> downloadDeadLetterTemplate,
-                                                    ListenerContainerPauseService downloadPauseService,
-                                                    MeterRegistry meters) {
-        return StageErrorHandlers.create(STAGE, downloadDeadLetterTemplate, downloadPauseService,
-                StageRetryOptions.defaults(), meters);
+    public StageErrorHandling downloadErrorHandling(DownloadWorkerProperties properties) {
+        return new StageErrorHandling(STAGE, properties.getRetry().toOptions());
     }
 
     @Bean
     public ConcurrentKafkaListenerContainerFactory<String, ExtractionCompleted> kafkaListenerContainerFactory(
-            ConsumerFactory<String, ExtractionCompleted> downloadConsumerFactory, DefaultErrorHandler downloadErrorHandler) {
+            ConsumerFactory<String, ExtractionCompleted> downloadConsumerFactory, DefaultErrorHandler stageErrorHandler) {
         ConcurrentKafkaListenerContainerFactory<String, ExtractionCompleted> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(downloadConsumerFactory);
-        factory.setCommonErrorHandler(downloadErrorHandler);
+        factory.setCommonErrorHandler(stageErrorHandler);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
         return factory;
     }

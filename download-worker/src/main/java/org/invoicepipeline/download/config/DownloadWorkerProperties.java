@@ -1,6 +1,7 @@
 package org.invoicepipeline.download.config;
 
 import org.invoicepipeline.client.model.OutputFormat;
+import org.invoicepipeline.common.kafka.StageRetryProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.nio.file.Path;
@@ -14,6 +15,9 @@ import java.util.List;
 public class DownloadWorkerProperties {
 
     private final Topics topics = new Topics();
+
+    /** Retries of an extraction whose download failed with a retryable error, before it is dead-lettered. */
+    private final StageRetryProperties retry = new StageRetryProperties();
 
     /** Kafka consumer group of the worker. */
     private String groupId = "download-worker";
@@ -41,6 +45,10 @@ public class DownloadWorkerProperties {
 
     public Topics getTopics() {
         return topics;
+    }
+
+    public StageRetryProperties getRetry() {
+        return retry;
     }
 
     public String getGroupId() {

@@ -38,8 +38,8 @@ public class PollWorkerConfiguration {
     }
 
     @Bean
-    public OutcomePublisher outcomePublisher(KafkaTemplate<Object, Object> pollTemplate, PollWorkerProperties properties) {
-        return new OutcomePublisher(pollTemplate, properties);
+    public OutcomePublisher outcomePublisher(KafkaTemplate<Object, Object> stageEventTemplate, PollWorkerProperties properties) {
+        return new OutcomePublisher(stageEventTemplate, properties);
     }
 
     @Bean

@@ -11,12 +11,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.invoicepipeline.client.InvoiceExtractionClient;
 import org.invoicepipeline.common.config.ApiClientConfiguration;
 import org.invoicepipeline.common.kafka.DeadLetterRecords;
-import org.invoicepipeline.common.kafka.DeadLetterTemplates;
 import org.invoicepipeline.common.kafka.ErrorHandlingDeserializers;
-import org.invoicepipeline.common.kafka.StageErrorHandlers;
+import org.invoicepipeline.common.kafka.StageErrorHandling;
+import org.invoicepipeline.common.kafka.StageErrorHandlingConfiguration;
 import org.invoicepipeline.common.profile.ExtractionProfiles;
 import org.invoicepipeline.common.serde.EventDeserializer;
-import org.invoicepipeline.common.serde.EventSerializer;
 import org.invoicepipeline.events.PartsUploaded;
 import org.invoicepipeline.submit.ExtractionSubmitter;
 import org.invoicepipeline.submit.SubmissionListener;
@@ -29,20 +28,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.ListenerContainerPauseService;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /** Wires the submit stage: listener, admission gate, shared error handling. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SubmitWorkerProperties.class, ExtractionProfiles.class})
-@Import(ApiClientConfiguration.class)
+@Import({ApiClientConfiguration.class, StageErrorHandlingConfiguration.class})
 public class SubmitWorkerConfiguration {
 
     /** Stage name in dead-letter headers and metrics. */
@@ -65,49 +61,27 @@ public class SubmitWorkerConfiguration {
                 admission.getMaxSubmissionsPausedWait(), Clock.systemUTC());
     }
 
-    /** Writes ExtractionSubmitted and dead letters (decoded events or raw bytes). */
-    @Bean
-    KafkaTemplate<Object, Object> submitEventTemplate(KafkaProperties kafka) {
-        return DeadLetterTemplates.create(kafka.buildProducerProperties(), new EventSerializer<>());
-    }
-
     @Bean
     SubmissionListener submissionListener(SubmitWorkerProperties properties, ExtractionProfiles profiles,
                                           AdmissionGate admissionGate, ExtractionSubmitter submitter,
-                                          KafkaTemplate<Object, Object> submitEventTemplate,
+                                          KafkaTemplate<Object, Object> stageEventTemplate,
                                           ObjectProvider<MeterRegistry> registry) {
         return new SubmissionListener(properties.getTopics().getPartsUploaded(), properties.getGroupId(),
                 properties.getTopics().getExtractionSubmitted(), profiles, admissionGate, submitter,
-                submitEventTemplate, Clock.systemUTC(), registry.getIfAvailable(SimpleMeterRegistry::new));
+                stageEventTemplate, Clock.systemUTC(), registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
-    @Bean(destroyMethod = "shutdown")
-    ThreadPoolTaskScheduler submitPauseScheduler() {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setThreadNamePrefix("submit-pause-");
-        scheduler.initialize();
-        return scheduler;
-    }
-
+    /** Shared error handling (StageErrorHandlingConfiguration); its template also writes ExtractionSubmitted. */
     @Bean
-    ListenerContainerPauseService submitPauseService(KafkaListenerEndpointRegistry registry,
-                                                     ThreadPoolTaskScheduler submitPauseScheduler) {
-        return new ListenerContainerPauseService(registry, submitPauseScheduler);
-    }
-
-    @Bean
-    DefaultErrorHandler submitErrorHandler(KafkaTemplate<Object, Object> submitEventTemplate,
-                                           ListenerContainerPauseService submitPauseService,
-                                           SubmitWorkerProperties properties, ObjectProvider<MeterRegistry> registry) {
-        return StageErrorHandlers.create(STAGE, submitEventTemplate, submitPauseService,
-                properties.getRetry().toOptions(), registry.getIfAvailable());
+    StageErrorHandling submitErrorHandling(SubmitWorkerProperties properties) {
+        return new StageErrorHandling(STAGE, properties.getRetry().toOptions());
     }
 
     /** PartsUploaded through the event deserializer behind an ErrorHandlingDeserializer; one commit per record. */
     @Bean(SubmissionListener.CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> submitContainerFactory(
             KafkaProperties kafka, ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
-            SubmitWorkerProperties properties, DefaultErrorHandler submitErrorHandler) {
+            SubmitWorkerProperties properties, DefaultErrorHandler stageErrorHandler) {
         Map<String, Object> configs = kafka.buildConsumerProperties();
         configs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         configs.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -117,7 +91,7 @@ public class SubmitWorkerConfiguration {
                 (Deserializer) ErrorHandlingDeserializers.wrap(new EventDeserializer<>(PartsUploaded.class)));
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumerFactory);
-        factory.setCommonErrorHandler(submitErrorHandler);
+        factory.setCommonErrorHandler(stageErrorHandler);
         factory.setConcurrency(properties.getConcurrency());
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
         return factory;

@@ -3,6 +3,7 @@ package org.invoicepipeline.submit.config;
 import java.time.Duration;
 
 import org.invoicepipeline.common.kafka.StageRetryOptions;
+import org.invoicepipeline.common.kafka.StageRetryProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Everything the submit stage can be configured with, under {@code pipeline.submit.*}. */
@@ -11,7 +12,13 @@ public class SubmitWorkerProperties {
 
     private final Topics topics = new Topics();
     private final Admission admission = new Admission();
-    private final Retry retry = new Retry();
+
+    /**
+     * Retries of a session whose submission failed with a retryable error, before it is dead-lettered: the shared
+     * defaults, but a first back-off of 2 s.
+     */
+    private final StageRetryProperties retry = new StageRetryProperties(new StageRetryOptions(Duration.ofSeconds(2),
+            2.0, Duration.ofMinutes(2), 8, Duration.ofSeconds(2)));
 
     /** Kafka consumer group of the stage. */
     private String groupId = "submit-worker";
@@ -27,7 +34,7 @@ public class SubmitWorkerProperties {
         return admission;
     }
 
-    public Retry getRetry() {
+    public StageRetryProperties getRetry() {
         return retry;
     }
 
@@ -154,69 +161,6 @@ public class SubmitWorkerProperties {
 
         public void setMaxSubmissionsPausedWait(Duration maxSubmissionsPausedWait) {
             this.maxSubmissionsPausedWait = maxSubmissionsPausedWait;
-        }
-    }
-
-    /** Retries of a session whose submission failed with a retryable error, before it is dead-lettered. */
-    public static class Retry {
-
-        /** First back-off. */
-        private Duration initialInterval = Duration.ofSeconds(2);
-
-        /** Growth of each next back-off. */
-        private double multiplier = 2.0;
-
-        /** Longest back-off (a longer Retry-After from the API still wins). */
-        private Duration maxInterval = Duration.ofMinutes(2);
-
-        /** Deliveries in all before the session is dead-lettered. */
-        private int maxAttempts = 8;
-
-        /** Back-offs up to this are slept on the consumer thread; longer ones pause the container. */
-        private Duration maxBlockingSleep = Duration.ofSeconds(2);
-
-        public StageRetryOptions toOptions() {
-            return new StageRetryOptions(initialInterval, multiplier, maxInterval, maxAttempts, maxBlockingSleep);
-        }
-
-        public Duration getInitialInterval() {
-            return initialInterval;
-        }
-
-        public void setInitialInterval(Duration initialInterval) {
-            this.initialInterval = initialInterval;
-        }
-
-        public double getMultiplier() {
-            return multiplier;
-        }
-
-        public void setMultiplier(double multiplier) {
-            this.multiplier = multiplier;
-        }
-
-        public Duration getMaxInterval() {
-            return maxInterval;
-        }
-
-        public void setMaxInterval(Duration maxInterval) {
-            this.maxInterval = maxInterval;
-        }
-
-        public int getMaxAttempts() {
-            return maxAttempts;
-        }
-
-        public void setMaxAttempts(int maxAttempts) {
-            this.maxAttempts = maxAttempts;
-        }
-
-        public Duration getMaxBlockingSleep() {
-            return maxBlockingSleep;
-        }
-
-        public void setMaxBlockingSleep(Duration maxBlockingSleep) {
-            this.maxBlockingSleep = maxBlockingSleep;
         }
     }
 }

@@ -12,8 +12,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.invoicepipeline.client.InvoiceExtractionClient;
 import org.invoicepipeline.common.config.ApiClientConfiguration;
 import org.invoicepipeline.common.kafka.DeadLetterRecords;
-import org.invoicepipeline.common.kafka.DeadLetterTemplates;
-import org.invoicepipeline.common.kafka.StageErrorHandlers;
+import org.invoicepipeline.common.kafka.StageErrorHandling;
+import org.invoicepipeline.common.kafka.StageErrorHandlingConfiguration;
 import org.invoicepipeline.common.profile.ExtractionProfiles;
 import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.common.serde.EventSerializer;
@@ -34,20 +34,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.ListenerContainerPauseService;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /** Wires the upload stage: planner (step 1), uploader listener (step 2), shared error handling. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({UploadWorkerProperties.class, ExtractionProfiles.class})
-@Import(ApiClientConfiguration.class)
+@Import({ApiClientConfiguration.class, StageErrorHandlingConfiguration.class})
 public class UploadWorkerConfiguration {
 
     @Bean
@@ -62,12 +59,6 @@ public class UploadWorkerConfiguration {
                 validation.getMaxImageSize().toBytes(),
                 name -> !validation.isRequireKnownProfile() || known.find(name).isPresent(),
                 validation.isCheckContent());
-    }
-
-    /** Writes the stage's events and dead letters (decoded events or raw bytes). */
-    @Bean
-    KafkaTemplate<Object, Object> uploadEventTemplate(KafkaProperties kafka) {
-        return DeadLetterTemplates.create(kafka.buildProducerProperties(), new EventSerializer<>());
     }
 
     @Bean
@@ -104,9 +95,9 @@ public class UploadWorkerConfiguration {
     }
 
     @Bean
-    SessionPublisher sessionPublisher(KafkaTemplate<Object, Object> uploadEventTemplate, UploadWorkerProperties properties) {
+    SessionPublisher sessionPublisher(KafkaTemplate<Object, Object> stageEventTemplate, UploadWorkerProperties properties) {
         UploadWorkerProperties.Topics topics = properties.getTopics();
-        return new SessionPublisher(uploadEventTemplate, topics.getPartsUploaded(), topics.getFilesRegistered(),
+        return new SessionPublisher(stageEventTemplate, topics.getPartsUploaded(), topics.getFilesRegistered(),
                 topics.getExtractionResults(), properties.getUploader().isPublishFailedResults(), Clock.systemUTC());
     }
 
@@ -117,26 +108,10 @@ public class UploadWorkerConfiguration {
                 properties.getUploader().getGroupId(), uploader, publisher, metrics);
     }
 
-    @Bean(destroyMethod = "shutdown")
-    ThreadPoolTaskScheduler uploadPauseScheduler() {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setThreadNamePrefix("upload-pause-");
-        scheduler.initialize();
-        return scheduler;
-    }
-
+    /** Shared error handling (StageErrorHandlingConfiguration); its template also writes the stage's events. */
     @Bean
-    ListenerContainerPauseService uploadPauseService(KafkaListenerEndpointRegistry registry,
-                                                     ThreadPoolTaskScheduler uploadPauseScheduler) {
-        return new ListenerContainerPauseService(registry, uploadPauseScheduler);
-    }
-
-    @Bean
-    DefaultErrorHandler uploadErrorHandler(KafkaTemplate<Object, Object> uploadEventTemplate,
-                                           ListenerContainerPauseService uploadPauseService,
-                                           UploadWorkerProperties properties, ObjectProvider<MeterRegistry> registry) {
-        return StageErrorHandlers.create(SessionPlanner.STAGE, uploadEventTemplate, uploadPauseService,
-                properties.getRetry().toOptions(), registry.getIfAvailable());
+    StageErrorHandling uploadErrorHandling(UploadWorkerProperties properties) {
+        return new StageErrorHandling(SessionPlanner.STAGE, properties.getRetry().toOptions());
     }
 
     /**
@@ -146,7 +121,7 @@ public class UploadWorkerConfiguration {
     @Bean(PlannedSessionListener.PLANNED_SESSION_CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> plannedSessionContainerFactory(
             KafkaProperties kafka, ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
-            UploadWorkerProperties properties, DefaultErrorHandler uploadErrorHandler) {
+            UploadWorkerProperties properties, DefaultErrorHandler stageErrorHandler) {
         Map<String, Object> configs = kafka.buildConsumerProperties();
         configs.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         configs.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -158,7 +133,7 @@ public class UploadWorkerConfiguration {
                 (int) properties.getUploader().getMaxSessionTime().toMillis());
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, new DefaultKafkaConsumerFactory<>(configs));
-        factory.setCommonErrorHandler(uploadErrorHandler);
+        factory.setCommonErrorHandler(stageErrorHandler);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
         return factory;
     }

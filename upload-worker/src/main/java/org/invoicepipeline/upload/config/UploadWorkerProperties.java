@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.invoicepipeline.common.kafka.StageRetryOptions;
+import org.invoicepipeline.common.kafka.StageRetryProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -296,69 +296,10 @@ public class UploadWorkerProperties {
     }
 
     /** Retries of a planned session that failed with a retryable error, before it is dead-lettered. */
-    public static class Retry {
-
-        /** First back-off. */
-        private Duration initialInterval = Duration.ofSeconds(1);
-
-        /** Growth of each next back-off. */
-        private double multiplier = 2.0;
-
-        /** Longest back-off (a longer Retry-After from the API still wins). */
-        private Duration maxInterval = Duration.ofMinutes(2);
-
-        /** Deliveries in all before the session is dead-lettered. */
-        private int maxAttempts = 8;
-
-        /** Back-offs up to this are slept on the consumer thread; longer ones pause the container. */
-        private Duration maxBlockingSleep = Duration.ofSeconds(2);
+    public static class Retry extends StageRetryProperties {
 
         /** Wait before re-trying a session the API refused for lack of credits (not an error: no dead letter). */
         private Duration insufficientCreditsWait = Duration.ofSeconds(30);
-
-        public StageRetryOptions toOptions() {
-            return new StageRetryOptions(initialInterval, multiplier, maxInterval, maxAttempts, maxBlockingSleep);
-        }
-
-        public Duration getInitialInterval() {
-            return initialInterval;
-        }
-
-        public void setInitialInterval(Duration initialInterval) {
-            this.initialInterval = initialInterval;
-        }
-
-        public double getMultiplier() {
-            return multiplier;
-        }
-
-        public void setMultiplier(double multiplier) {
-            this.multiplier = multiplier;
-        }
-
-        public Duration getMaxInterval() {
-            return maxInterval;
-        }
-
-        public void setMaxInterval(Duration maxInterval) {
-            this.maxInterval = maxInterval;
-        }
-
-        public int getMaxAttempts() {
-            return maxAttempts;
-        }
-
-        public void setMaxAttempts(int maxAttempts) {
-            this.maxAttempts = maxAttempts;
-        }
-
-        public Duration getMaxBlockingSleep() {
-            return maxBlockingSleep;
-        }
-
-        public void setMaxBlockingSleep(Duration maxBlockingSleep) {
-            this.maxBlockingSleep = maxBlockingSleep;
-        }
 
         public Duration getInsufficientCreditsWait() {
             return insufficientCreditsWait;

@@ -1,4 +1,4 @@
-package org.invoicepipeline.upload;
+package org.invoicepipeline.common.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,13 +15,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads committed records of some topics from the beginning, in the background, for assertions. */
-final class TopicRecorder implements AutoCloseable {
+public final class TopicRecorder implements AutoCloseable {
 
     private final List<ConsumerRecord<String, byte[]>> records = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
 
-    TopicRecorder(String bootstrapServers, List<String> topics, int partitions) {
+    public TopicRecorder(String bootstrapServers, List<String> topics, int partitions) {
         Map<String, Object> props = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -47,7 +47,7 @@ final class TopicRecorder implements AutoCloseable {
         thread.start();
     }
 
-    List<ConsumerRecord<String, byte[]>> on(String topic) {
+    public List<ConsumerRecord<String, byte[]>> on(String topic) {
         return records.stream().filter(r -> r.topic().equals(topic)).collect(Collectors.toList());
     }
 

@@ -1,0 +1,55 @@
+package org.invoicepipeline.common.kafka;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.invoicepipeline.common.serde.EventSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerContainerPauseService;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+/**
+ * The error handling of a worker's stage: {@code @Import} it and declare one {@link StageErrorHandling} bean.
+ * Gives the context a {@link DefaultErrorHandler} (from {@link StageErrorHandlers}), the template it dead-letters
+ * with (usable for the stage's own events too) and the scheduler that resumes paused containers. One set per
+ * application context: each worker runs in its own, also in the one-JVM local run.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StageErrorHandlingConfiguration {
+
+    /** Resumes containers paused for long back-offs; shut down with the context. */
+    @Bean(destroyMethod = "shutdown")
+    public ThreadPoolTaskScheduler stagePauseScheduler(StageErrorHandling handling) {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix(handling.stage() + "-pause-");
+        scheduler.initialize();
+        return scheduler;
+    }
+
+    @Bean
+    public ListenerContainerPauseService stagePauseService(KafkaListenerEndpointRegistry registry,
+                                                           ThreadPoolTaskScheduler stagePauseScheduler) {
+        return new ListenerContainerPauseService(registry, stagePauseScheduler);
+    }
+
+    /** Writes the stage's events and its dead letters (decoded events or raw bytes). */
+    @Bean
+    public KafkaTemplate<Object, Object> stageEventTemplate(KafkaProperties kafka) {
+        return DeadLetterTemplates.create(kafka.buildProducerProperties(), new EventSerializer<>());
+    }
+
+    @Bean
+    public DefaultErrorHandler stageErrorHandler(StageErrorHandling handling,
+                                                 KafkaTemplate<Object, Object> stageEventTemplate,
+                                                 ListenerContainerPauseService stagePauseService,
+                                                 ObjectProvider<MeterRegistry> meters) {
+        DefaultErrorHandler handler = StageErrorHandlers.create(handling.stage(), stageEventTemplate,
+                stagePauseService, handling.retry(), meters.getIfAvailable());
+        handler.setAckAfterHandle(handling.commitDeadLettered());
+        return handler;
+    }
+}
