@@ -5,7 +5,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.invoicepipeline.common.kafka.ErrorHandlingDeserializers;
 import org.invoicepipeline.common.kafka.StageErrorHandling;
 import org.invoicepipeline.common.kafka.StageErrorHandlingConfiguration;
-import org.invoicepipeline.common.kafka.StageRetryOptions;
 import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.events.ExtractionSubmitted;
 import org.invoicepipeline.poll.inflight.InFlightOffsets;
@@ -53,8 +52,8 @@ public class PollKafkaConfiguration {
      * Never commits a dead-lettered record's offset: records below it may still be in flight.
      */
     @Bean
-    public StageErrorHandling pollErrorHandling() {
-        return new StageErrorHandling(OutcomePublisher.STAGE, StageRetryOptions.defaults(), false);
+    public StageErrorHandling pollErrorHandling(PollWorkerProperties properties) {
+        return new StageErrorHandling(OutcomePublisher.STAGE, properties.getRetry().toOptions(), false);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.invoicepipeline.poll.config;
 
+import org.invoicepipeline.common.kafka.StageRetryProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -11,6 +12,9 @@ import java.time.Duration;
 public class PollWorkerProperties {
 
     private final Topics topics = new Topics();
+
+    /** Redeliveries of a record whose handling failed on the consumer thread (e.g. publishing), before it is dead-lettered. */
+    private final StageRetryProperties retry = new StageRetryProperties();
 
     /** Kafka consumer group of the worker. */
     private String groupId = "poll-worker";
@@ -56,6 +60,10 @@ public class PollWorkerProperties {
 
     public Topics getTopics() {
         return topics;
+    }
+
+    public StageRetryProperties getRetry() {
+        return retry;
     }
 
     public String getGroupId() {
