@@ -1,0 +1,261 @@
+package org.invoicepipeline.local;
+
+import org.invoicepipeline.events.ExtractionResult;
+import org.invoicepipeline.events.FileRegistered;
+import org.invoicepipeline.events.ResultStatus;
+import org.invoicepipeline.local.monitor.PipelineMonitor;
+import org.invoicepipeline.local.monitor.PipelineProgress;
+import org.invoicepipeline.local.register.FolderRegistrar;
+import org.invoicepipeline.local.run.KafkaEnvironment;
+import org.invoicepipeline.local.run.PipelineTopics;
+import org.invoicepipeline.local.run.Stage;
+import org.invoicepipeline.samples.SampleInvoice;
+import org.invoicepipeline.sandbox.ApiSandbox;
+import org.invoicepipeline.sandbox.account.AccountCounters;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Hard crashes: each worker runs in its own JVM and is killed with SIGKILL while it is mid-batch (no offset commit,
+ * no flush, no transaction ended), then a new process takes over. No file is lost, no extraction is created twice for
+ * the same files, and no page is charged twice.
+ */
+class WorkerKillIT {
+
+    private static final int FILES = 30;
+    private static final int PARTITIONS = 3;
+    private static final String API_KEY = "worker-kill-key";
+    private static final String PROFILE = "invoices";
+    private static final double RATE_LIMIT_SCALE = 60;
+    private static final Duration PAGE_TIME = Duration.ofMillis(300);
+    /** Everything, start-up included, must happen within this; a lost file fails the test, it never hangs. */
+    private static final Duration BUDGET = Duration.ofMinutes(3);
+
+    /** The workers' output, one file per process, in a directory of its own per run. */
+    private final Path logs = Path.of("target", "worker-kill-it",
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").format(LocalDateTime.now()));
+
+    @TempDir
+    Path input;
+
+    @TempDir
+    Path output;
+
+    private EmbeddedKafkaKraftBroker broker;
+    private ApiSandbox sandbox;
+    private PipelineMonitor monitor;
+    private FolderRegistrar registrar;
+    private final Map<Stage, WorkerProcess> workers = new EnumMap<>(Stage.class);
+    /** Every process started, so none outlives the test whatever happens. */
+    private final List<WorkerProcess> started = new ArrayList<>();
+    private final Map<Stage, Integer> generation = new EnumMap<>(Stage.class);
+    private long deadline;
+
+    @Test
+    void killingEachWorkerMidBatchLosesNothingAndExtractsAndChargesNothingTwice() throws Exception {
+        List<SampleInvoice> invoices = PipelineFixture.writeInvoices(input, 200, FILES);
+        startBrokerAndSandbox();
+        Map<Stage, Map<String, String>> settings = workerSettings();
+
+        long startAt = System.nanoTime();
+        deadline = startAt + BUDGET.toNanos();
+        for (Stage stage : Stage.values()) {
+            launch(stage, settings.get(stage));
+        }
+        await("the four workers to start").atMost(remaining()).pollInterval(Duration.ofMillis(250))
+                .failFast("a worker exited", this::assertWorkersAlive)
+                .until(() -> workers.values().stream().allMatch(WorkerProcess::hasStarted));
+        System.out.printf("workers started in %d ms%n", (System.nanoTime() - startAt) / 1_000_000);
+
+        registrar = new FolderRegistrar(broker.getBrokersAsString(), PipelineTopics.FILES_REGISTERED, PROFILE,
+                "local", Clock.systemUTC());
+        List<String> fileIds = registrar.registerNew(input).stream().map(FileRegistered::getFileId).toList();
+        monitor.expect(fileIds);
+        assertThat(fileIds).hasSize(FILES);
+
+        // Each kill lands while its stage has started on the batch but not finished it.
+        killAndRestartWhen(Stage.UPLOAD, settings, (p, c) -> c.partsUploaded() > 0 && c.filesCompleted() < FILES);
+        killAndRestartWhen(Stage.SUBMIT, settings, (p, c) -> c.extractionsCreated() > 0 && p.submitted() < FILES);
+        killAndRestartWhen(Stage.POLL, settings, (p, c) -> p.submitted() > p.completed());
+        killAndRestartWhen(Stage.DOWNLOAD, settings, (p, c) -> p.withResult() > 0 && p.withResult() < FILES);
+
+        await("every file to end").atMost(remaining()).pollInterval(Duration.ofMillis(250))
+                .failFast("a worker exited", this::assertWorkersAlive)
+                .untilAsserted(() -> assertThat(monitor.progress().allDone())
+                        .as("%s; files without a result or dead letter: %s (worker logs in %s)",
+                                monitor.progress().line(), unfinished(fileIds), logs.toAbsolutePath())
+                        .isTrue());
+        System.out.printf("all done at %s after %d ms%n", monitor.progress().line(),
+                (System.nanoTime() - startAt) / 1_000_000);
+
+        assertNothingLostNothingTwice(invoices);
+    }
+
+    private void assertNothingLostNothingTwice(List<SampleInvoice> invoices) {
+        PipelineProgress progress = monitor.progress();
+        assertThat(progress.deadLettered()).as("files dead-lettered: %s", monitor.deadLetters()).isZero();
+        assertThat(progress.deadLettersByCode()).as("dead letters").isEmpty();
+        Map<String, List<ExtractionResult>> results = monitor.results();
+        for (SampleInvoice invoice : invoices) {
+            List<ExtractionResult> mine = results.get(PipelineFixture.fileIdOf(input, invoice));
+            Map<String, List<ExtractionResult>> byResultId = mine.stream()
+                    .collect(Collectors.groupingBy(ExtractionResult::getResultId, LinkedHashMap::new, Collectors.toList()));
+            assertThat(byResultId.keySet()).as("result ids of %s", invoice.fileName()).hasSize(1);
+            for (ExtractionResult copy : mine) {
+                assertThat(copy.getStatus()).as("%s: %s", invoice.fileName(), copy).isEqualTo(ResultStatus.EXTRACTED);
+                PipelineFixture.assertKnownValues(copy, invoice);
+            }
+        }
+        AccountCounters counters = sandbox.control().counters(API_KEY);
+        System.out.println("sandbox counters: " + counters);
+        assertThat(counters.extractionsBySubmissionId()).as("extractions per submission_id")
+                .allSatisfy((submissionId, count) -> assertThat(count).as(submissionId).isEqualTo(1L));
+        assertThat(counters.extractionsCreated()).as("one extraction per upload session")
+                .isEqualTo(counters.sessionsCreated());
+        assertThat(counters.pagesCharged()).as("one page per invoice, each charged once").isEqualTo(FILES);
+        assertThat(counters.filesCompleted()).as("files completed in upload sessions").isEqualTo(FILES);
+    }
+
+    private void killAndRestartWhen(Stage stage, Map<Stage, Map<String, String>> settings,
+                                    BiPredicate<PipelineProgress, AccountCounters> midBatch) throws Exception {
+        await(stage + " to be mid-batch").atMost(remaining()).pollInterval(Duration.ofMillis(10))
+                .failFast("the batch ended before " + stage + " could be killed mid-batch",
+                        () -> monitor.progress().allDone())
+                .failFast("a worker exited", this::assertWorkersAlive)
+                .until(() -> midBatch.test(monitor.progress(), sandbox.control().counters(API_KEY)));
+        WorkerProcess victim = workers.get(stage);
+        assertThat(victim.kill()).as("%s (pid %d) died", stage, victim.pid()).isTrue();
+        AccountCounters counters = sandbox.control().counters(API_KEY);
+        System.out.printf("killed %s (pid %d) at %s | sandbox: sessions %d, files completed %d, extractions %d, "
+                        + "running %d, pages charged %d%n", stage, victim.pid(), monitor.progress().line(),
+                counters.sessionsCreated(), counters.filesCompleted(), counters.extractionsCreated(),
+                sandbox.control().runningExtractions(API_KEY), counters.pagesCharged());
+        launch(stage, settings.get(stage));
+    }
+
+    private Duration remaining() {
+        return Duration.ofNanos(Math.max(1_000_000_000L, deadline - System.nanoTime()));
+    }
+
+    /** A worker that exited by itself (start-up failure, crash) fails the test at once, naming its log. */
+    private void assertWorkersAlive() {
+        assertThat(workers.values()).as("workers that exited by themselves")
+                .allSatisfy(w -> assertThat(w.isAlive()).as("%s worker (pid %d), log %s", w.stage(), w.pid(),
+                        w.log().toAbsolutePath()).isTrue());
+    }
+
+    private List<String> unfinished(List<String> fileIds) {
+        Map<String, List<ExtractionResult>> results = monitor.results();
+        Map<String, List<String>> deadLetters = monitor.deadLetters();
+        return fileIds.stream()
+                .filter(id -> results.getOrDefault(id, List.of()).isEmpty() && !deadLetters.containsKey(id))
+                .toList();
+    }
+
+    private void launch(Stage stage, Map<String, String> settings) throws IOException {
+        int n = generation.merge(stage, 1, Integer::sum);
+        WorkerProcess process = WorkerProcess.start(stage, settings, API_KEY,
+                logs.resolve(stage.shortName() + "-" + n + ".log"));
+        started.add(process);
+        workers.put(stage, process);
+    }
+
+    private void startBrokerAndSandbox() {
+        broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
+        // The launcher's broker settings, plus a quick abort of transactions left open by a killed planner.
+        broker.brokerProperties(Map.of(
+                "auto.create.topics.enable", "true",
+                "offsets.topic.replication.factor", "1",
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "transaction.state.log.num.partitions", "4",
+                "group.initial.rebalance.delay.ms", "0",
+                "transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000"));
+        broker.afterPropertiesSet();
+        // Topics exactly as the launcher creates them (the plan log compacted, a .DLT per stage input).
+        KafkaEnvironment.external(broker.getBrokersAsString(), PARTITIONS).close();
+        sandbox = ApiSandbox.builder().apiKey(API_KEY).credits(1_000_000).rateLimitScale(RATE_LIMIT_SCALE)
+                .pageProcessingTime(PAGE_TIME).port(0).start();
+        monitor = new PipelineMonitor(broker.getBrokersAsString());
+    }
+
+    /** What the launcher passes each worker (LocalPipeline.stageSettings), with the tests' fast clocks. */
+    private Map<Stage, Map<String, String>> workerSettings() {
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
+        common.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        // A killed member leaves its group only when its session times out; keep that short so the new process
+        // gets the partitions within seconds (the broker's minimum is 6 s).
+        common.put("spring.kafka.consumer.properties.session.timeout.ms", "6000");
+        common.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "1000");
+        // A transaction a killed planner left open blocks read_committed readers until it times out.
+        common.put("spring.kafka.producer.properties.transaction.timeout.ms", "10000");
+        common.put("pipeline.api.base-url", sandbox.baseUrl());
+        common.put("pipeline.api.rate-limit-scale", String.valueOf(RATE_LIMIT_SCALE));
+        String profile = "pipeline.profiles." + PROFILE + ".";
+        common.put(profile + "task-name", "Worker kill test");
+        common.put(profile + "prompt", "Extract invoice number, invoice date, due date, vendor name, buyer name, "
+                + "currency, net amount, tax amount and total amount");
+        common.put(profile + "output-structure", "per_invoice");
+        common.put("logging.level.org.invoicepipeline", "INFO");
+        common.put("logging.level.org.springframework", "WARN");
+        common.put("logging.level.org.apache.kafka", "WARN");
+        common.put("logging.level.kafka", "ERROR");
+
+        Map<Stage, Map<String, String>> settings = new EnumMap<>(Stage.class);
+        for (Stage stage : Stage.values()) {
+            settings.put(stage, new LinkedHashMap<>(common));
+        }
+        settings.get(Stage.UPLOAD).putAll(Map.of(
+                "pipeline.upload.validation.allowed-roots[0]", input.toAbsolutePath().normalize().toString(),
+                "pipeline.upload.topics.partitions", String.valueOf(PARTITIONS),
+                // Small sessions, so the batch spans several sessions and extractions.
+                "pipeline.upload.planner.linger", "300ms",
+                "pipeline.upload.planner.max-files-per-session", "5"));
+        settings.get(Stage.SUBMIT).put("pipeline.submit.topics.partitions", String.valueOf(PARTITIONS));
+        settings.get(Stage.POLL).putAll(PipelineFixture.fastClocks().get(Stage.POLL));
+        settings.get(Stage.DOWNLOAD).put("pipeline.download.output-directory", output.toAbsolutePath().toString());
+        return settings;
+    }
+
+    @AfterEach
+    void stopEverything() {
+        started.forEach(WorkerProcess::killQuietly);
+        closeQuietly(registrar);
+        closeQuietly(monitor);
+        closeQuietly(sandbox);
+        if (broker != null) {
+            broker.destroy();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            }
+            catch (Exception e) {
+                System.err.println("Closing " + closeable.getClass().getSimpleName() + " failed: " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.invoicepipeline.local;
+
+import org.invoicepipeline.client.ClientOptions;
+import org.invoicepipeline.local.run.Stage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One worker running in its own JVM (the test's class path, the launcher's settings as command-line arguments, the
+ * API key in the child's environment only), its output in a log file for diagnosis. Killing it with SIGKILL is a
+ * crash as hard as it gets: no offset commit, no flush, no transaction ended.
+ */
+final class WorkerProcess {
+
+    private static final Map<Stage, String> MAIN_CLASSES = Map.of(
+            Stage.UPLOAD, "org.invoicepipeline.upload.UploadWorkerApplication",
+            Stage.SUBMIT, "org.invoicepipeline.submit.SubmitWorkerApplication",
+            Stage.POLL, "org.invoicepipeline.poll.PollWorkerApplication",
+            Stage.DOWNLOAD, "org.invoicepipeline.download.DownloadWorkerApplication");
+
+    private final Stage stage;
+    private final Process process;
+    private final Path log;
+
+    private WorkerProcess(Stage stage, Process process, Path log) {
+        this.stage = stage;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts the stage's worker; {@code log} receives its stdout and stderr. */
+    static WorkerProcess start(Stage stage, Map<String, String> settings, String apiKey, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        // Start-up time matters more than peak speed here: four Spring Boot JVMs share two cores with the test.
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(MAIN_CLASSES.get(stage));
+        settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().put(ClientOptions.API_KEY_ENV, apiKey);
+        return new WorkerProcess(stage, builder.start(), log);
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** True once Spring Boot logged that the application started. */
+    boolean hasStarted() {
+        return logContains("Started " + MAIN_CLASSES.get(stage).substring(MAIN_CLASSES.get(stage).lastIndexOf('.') + 1));
+    }
+
+    boolean logContains(String text) {
+        try {
+            return Files.exists(log) && Files.readString(log).contains(text);
+        }
+        catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /** SIGKILL, then waits until the process is gone; returns whether it died in time. */
+    boolean kill() throws InterruptedException {
+        process.destroyForcibly();
+        return process.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    /** Best effort, for clean-up: SIGKILL and a short wait. */
+    void killQuietly() {
+        try {
+            kill();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
