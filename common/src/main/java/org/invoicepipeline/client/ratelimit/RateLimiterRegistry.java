@@ -1,12 +1,9 @@
 package org.invoicepipeline.client.ratelimit;
 
+import org.invoicepipeline.common.hash.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -36,11 +33,6 @@ public final class RateLimiterRegistry {
 
     /** A short, non-reversible identifier of a key, safe to log. */
     public static String keyFingerprint(String apiKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", impossible);
-        }
+        return Sha256.hexPrefix(apiKey, 12);
     }
 }

@@ -1,10 +1,8 @@
 package org.invoicepipeline.common.profile;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
+
+import org.invoicepipeline.common.hash.Sha256;
 
 /**
  * Deterministic {@code submission_id}s: the same upload session and attempt always give the same id, so a
@@ -25,16 +23,6 @@ public final class SubmissionIds {
         if (attempt < 1) {
             throw new IllegalArgumentException("attempt is 1-based, was " + attempt);
         }
-        return "sub-" + hash("submission\n" + uploadSessionId) + "-" + attempt;
-    }
-
-    private static String hash(String material) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, HASH_HEX_CHARS);
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return "sub-" + Sha256.hexPrefix("submission\n" + uploadSessionId, HASH_HEX_CHARS) + "-" + attempt;
     }
 }
