@@ -7,6 +7,9 @@ import org.invoicepipeline.client.Operation;
 import org.invoicepipeline.client.ratelimit.EndpointGroup;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The client's Micrometer meters. Tags carry operation ids, groups and error codes only; never a key or URL.
@@ -28,6 +31,11 @@ public final class ClientMetrics {
     public static final String IO_ERROR = "IO_ERROR";
 
     private final MeterRegistry registry;
+    // Every call records here: keep the meters instead of building and registering them each time.
+    private final Map<CallTags, Timer> calls = new ConcurrentHashMap<>();
+    private final Map<CallTags, Counter> retries = new ConcurrentHashMap<>();
+    private final Map<Operation, Counter> rateLimited = new ConcurrentHashMap<>();
+    private final Map<EndpointGroup, Timer> permitWaits = new ConcurrentHashMap<>();
 
     public ClientMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -35,34 +43,41 @@ public final class ClientMetrics {
 
     public void recordCall(Operation operation, String outcome, Duration duration) {
         if (registry != null) {
-            Timer.builder(REQUESTS)
+            calls.computeIfAbsent(new CallTags(operation, outcome), tags -> Timer.builder(REQUESTS)
                     .description("Calls of the extraction API by operation and outcome (success or error code)")
                     .tag("operation", operation.operationId())
                     .tag("outcome", outcome)
-                    .register(registry)
+                    .register(registry))
                     .record(duration);
         }
     }
 
     public void recordRetry(Operation operation, String reason) {
         if (registry != null) {
-            Counter.builder(RETRIES).tag("operation", operation.operationId()).tag("reason", reason)
-                    .register(registry).increment();
+            retries.computeIfAbsent(new CallTags(operation, reason), tags -> Counter.builder(RETRIES)
+                    .tag("operation", operation.operationId()).tag("reason", reason)
+                    .register(registry)).increment();
         }
     }
 
     public void recordRateLimited(Operation operation) {
         if (registry != null) {
-            Counter.builder(RATE_LIMITED).description("HTTP 429 answers received")
-                    .tag("operation", operation.operationId()).register(registry).increment();
+            rateLimited.computeIfAbsent(operation, op -> Counter.builder(RATE_LIMITED)
+                    .description("HTTP 429 answers received")
+                    .tag("operation", op.operationId()).register(registry)).increment();
         }
     }
 
     public void recordPermitWait(EndpointGroup group, Duration waited) {
         if (registry != null) {
-            Timer.builder(RATE_LIMIT_WAIT).description("Time spent waiting for a client-side rate-limit permit")
-                    .tag("group", group.name().toLowerCase(java.util.Locale.ROOT))
-                    .register(registry).record(waited);
+            permitWaits.computeIfAbsent(group, g -> Timer.builder(RATE_LIMIT_WAIT)
+                    .description("Time spent waiting for a client-side rate-limit permit")
+                    .tag("group", g.name().toLowerCase(Locale.ROOT))
+                    .register(registry)).record(waited);
         }
+    }
+
+    /** An operation with its second tag (outcome or retry reason). */
+    private record CallTags(Operation operation, String tag) {
     }
 }
