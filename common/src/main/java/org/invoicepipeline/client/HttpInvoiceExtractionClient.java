@@ -54,6 +54,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -62,6 +63,7 @@ final class HttpInvoiceExtractionClient implements InvoiceExtractionClient {
 
     private static final Logger log = LoggerFactory.getLogger(HttpInvoiceExtractionClient.class);
     private static final int MAX_OUTPUT_URL_REFRESHES = 2;
+    private static final Pattern PATH_SAFE_ID = Pattern.compile("[A-Za-z0-9._:~-]+");
 
     private final ClientOptions options;
     private final ApiCalls api;
@@ -334,7 +336,7 @@ final class HttpInvoiceExtractionClient implements InvoiceExtractionClient {
         if (id == null || id.isEmpty()) {
             throw new IllegalArgumentException("an id is required");
         }
-        return id.matches("[A-Za-z0-9._:~-]+") ? id : URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        return PATH_SAFE_ID.matcher(id).matches() ? id : URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static <P> Stream<P> lazily(Iterator<P> pages) {
