@@ -15,27 +15,36 @@ import org.invoicepipeline.common.events.EventType;
 /** Writes events in Avro single-object encoding with their current schema. */
 final class SingleObjectEventSerializer implements Serializer<SpecificRecord> {
 
-    private final Map<EventType, BinaryMessageEncoder<SpecificRecord>> encoders = new ConcurrentHashMap<>();
+    // Keyed by record class: the event type is looked up once per class, not once per record.
+    private final Map<Class<?>, BinaryMessageEncoder<SpecificRecord>> encoders = new ConcurrentHashMap<>();
 
     @Override
     public byte[] serialize(String topic, SpecificRecord event) {
         if (event == null) {
             return null;
         }
-        EventType type = EventType.forRecordClass(event.getClass()).orElseThrow(() -> new SerializationException(
-                "not a pipeline event: " + event.getClass().getName() + " (topic " + topic + ")"));
+        BinaryMessageEncoder<SpecificRecord> encoder = encoders.computeIfAbsent(event.getClass(),
+                SingleObjectEventSerializer::encoder);
+        if (encoder == null) {
+            throw new SerializationException("not a pipeline event: " + event.getClass().getName() + " (topic "
+                    + topic + ")");
+        }
         try {
-            ByteBuffer encoded = encoders.computeIfAbsent(type, SingleObjectEventSerializer::encoder).encode(event);
+            ByteBuffer encoded = encoder.encode(event);
             byte[] bytes = new byte[encoded.remaining()];
             encoded.get(bytes);
             return bytes;
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("cannot encode " + type.schemaName() + " for topic " + topic + ": "
-                    + e.getMessage(), e);
+            throw new SerializationException("cannot encode " + event.getSchema().getFullName() + " for topic "
+                    + topic + ": " + e.getMessage(), e);
         }
     }
 
-    private static BinaryMessageEncoder<SpecificRecord> encoder(EventType type) {
-        return new BinaryMessageEncoder<>(SpecificData.getForClass(type.recordClass()), type.schema());
+    /** The encoder of a pipeline event class; {@code null} (nothing cached) for any other class. */
+    private static BinaryMessageEncoder<SpecificRecord> encoder(Class<?> recordClass) {
+        return EventType.forRecordClass(recordClass)
+                .map(type -> new BinaryMessageEncoder<SpecificRecord>(SpecificData.getForClass(type.recordClass()),
+                        type.schema()))
+                .orElse(null);
     }
 }
