@@ -61,9 +61,4 @@ public final class RateLimiter {
     public boolean tryAcquire(EndpointGroup group) {
         return !limits.enabled() || buckets.get(group).tryConsume(1);
     }
-
-    /** Permits available right now (for diagnostics). */
-    public long availablePermits(EndpointGroup group) {
-        return buckets.get(group).getAvailableTokens();
-    }
 }

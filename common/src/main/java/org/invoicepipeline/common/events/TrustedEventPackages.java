@@ -14,9 +14,6 @@ public final class TrustedEventPackages {
     /** Package of the generated event classes. */
     public static final String EVENTS_PACKAGE = "org.invoicepipeline.events";
 
-    /** The JVM property Avro reads to trust packages. */
-    public static final String SERIALIZABLE_PACKAGES_PROPERTY = "org.apache.avro.SERIALIZABLE_PACKAGES";
-
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
 
     private TrustedEventPackages() {

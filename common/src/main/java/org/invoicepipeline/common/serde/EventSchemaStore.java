@@ -1,10 +1,8 @@
 package org.invoicepipeline.common.serde;
 
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
@@ -46,9 +44,5 @@ public final class EventSchemaStore implements SchemaStore {
     @Override
     public Schema findByFingerprint(long fingerprint) {
         return byFingerprint.get(fingerprint);
-    }
-
-    public Set<Long> fingerprints() {
-        return Collections.unmodifiableSet(byFingerprint.keySet());
     }
 }

@@ -35,7 +35,6 @@ public final class EventSerdeConfig {
     public static final String APICURIO_ID_HANDLER = "apicurio.registry.id-handler";
     public static final String APICURIO_DEREFERENCE_SCHEMA = "apicurio.registry.dereference-schema";
     public static final String APICURIO_USE_SPECIFIC_AVRO_READER = "apicurio.registry.use-specific-avro-reader";
-    public static final String APICURIO_FIND_LATEST = "apicurio.registry.find-latest";
 
     /**
      * What registry mode sets unless configured otherwise: the Confluent-compatible wire format (no headers,
