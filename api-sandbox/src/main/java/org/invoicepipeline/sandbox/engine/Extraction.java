@@ -49,6 +49,8 @@ public final class Extraction {
     private boolean questionsAnswered;
     private ExtractionSpec spec;
     private List<ReadDocument> documents = List.of();
+    /** The outcome worked out for {@link #spec} while processing, so it is computed once per spec. */
+    private ExtractionOutcome specOutcome;
     private ExtractionOutcome outcome;
     private Map<OutputFormat, byte[]> outputs = Map.of();
     private final List<Runnable> leaveProcessingListeners = new ArrayList<>();
@@ -134,6 +136,18 @@ public final class Extraction {
         return spec;
     }
 
+    /** The outcome already worked out for {@code forSpec}, if it is still the current spec. */
+    synchronized Optional<ExtractionOutcome> outcomeFor(ExtractionSpec forSpec) {
+        return forSpec == spec ? Optional.ofNullable(specOutcome) : Optional.empty();
+    }
+
+    /** Keeps the outcome worked out for {@code forSpec}, unless answers have replaced that spec meanwhile. */
+    synchronized void keepOutcome(ExtractionSpec forSpec, ExtractionOutcome worked) {
+        if (forSpec == spec && status == ExtractionStatus.PROCESSING) {
+            specOutcome = worked;
+        }
+    }
+
     synchronized long creditsReserved() {
         return creditsReserved;
     }
@@ -173,7 +187,7 @@ public final class Extraction {
     synchronized List<Runnable> fail(Failure why) {
         status = ExtractionStatus.FAILED;
         failure = why;
-        return drainListeners();
+        return finished();
     }
 
     synchronized List<Runnable> askQuestions(List<Question> questions) {
@@ -223,6 +237,7 @@ public final class Extraction {
             return AnswerEffect.WAITING;
         }
         spec = spec.withAnswers(List.copyOf(pendingAnswers.values()));
+        specOutcome = null;
         pendingAnswers.clear();
         openQuestions = List.of();
         questionsAnswered = true;
@@ -236,7 +251,7 @@ public final class Extraction {
         creditsDeducted = charged;
         pagesDone = pagesTotal;
         status = ExtractionStatus.COMPLETED;
-        return drainListeners();
+        return finished();
     }
 
     synchronized List<Runnable> cancel(String reason, long charged) {
@@ -244,11 +259,18 @@ public final class Extraction {
         cancellationReason = reason;
         creditsDeducted = charged;
         openQuestions = List.of();
-        return drainListeners();
+        return finished();
     }
 
     synchronized void dropOutputs() {
         outputs = Map.of();
+    }
+
+    /** A finished extraction no longer needs its documents' text or a working outcome. */
+    private List<Runnable> finished() {
+        documents = List.of();
+        specOutcome = null;
+        return drainListeners();
     }
 
     private List<Runnable> drainListeners() {

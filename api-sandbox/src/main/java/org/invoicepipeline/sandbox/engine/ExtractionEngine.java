@@ -222,7 +222,7 @@ public final class ExtractionEngine {
             ExtractionSpec spec = extraction.spec();
             // Questions are found once the first page is done (and again before completing).
             if (spec.askQuestions() && !extraction.questionsAnswered() && extraction.pagesDone() == 1) {
-                ExtractionOutcome early = pipeline.extract(extraction.documents(), spec);
+                ExtractionOutcome early = outcome(extraction);
                 if (early.awaitingAnswers()) {
                     run(extraction.askQuestions(early.questions()));
                     return;
@@ -240,8 +240,21 @@ public final class ExtractionEngine {
         }
     }
 
+    /**
+     * The outcome for the extraction's current spec. The extractor is pure, so the outcome worked out
+     * when looking for questions is the one completed with; only answers (a new spec) need another run.
+     */
+    private ExtractionOutcome outcome(Extraction extraction) {
+        ExtractionSpec spec = extraction.spec();
+        return extraction.outcomeFor(spec).orElseGet(() -> {
+            ExtractionOutcome worked = pipeline.extract(extraction.documents(), spec);
+            extraction.keepOutcome(spec, worked);
+            return worked;
+        });
+    }
+
     private void finish(Account account, Extraction extraction) {
-        ExtractionOutcome outcome = pipeline.extract(extraction.documents(), extraction.spec());
+        ExtractionOutcome outcome = outcome(extraction);
         if (outcome.awaitingAnswers() && extraction.spec().askQuestions()) {
             run(extraction.askQuestions(outcome.questions()));
             return;
