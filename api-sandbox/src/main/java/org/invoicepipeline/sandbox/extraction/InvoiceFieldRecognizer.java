@@ -3,6 +3,7 @@ package org.invoicepipeline.sandbox.extraction;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +38,9 @@ public final class InvoiceFieldRecognizer {
             "\\b(GBP|EUR|USD|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN|CZK|INR|ZAR|SGD|HKD)\\b");
     private static final Pattern INVOICE_TITLE = Pattern.compile(
             "(?i)\\s*\\b(?:tax\\s+|vat\\s+|commercial\\s+)?invoice\\b\\s*");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+    private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
+    private static final Pattern TRAILING_DOTS = Pattern.compile("[.]+$");
 
     /** Recognises fields in text whose pages are separated by form feeds ({@code \f}). */
     public RecognizedInvoice recognize(String text) {
@@ -62,8 +66,8 @@ public final class InvoiceFieldRecognizer {
     }
 
     private static void addLines(List<Line> lines, String pageText, int page) {
-        for (String raw : pageText.split("\\R")) {
-            String text = raw.replace('\u00A0', ' ').replaceAll("[ \\t]+", " ").strip();
+        for (String raw : LINE_BREAK.split(pageText)) {
+            String text = BLANKS.matcher(raw.replace('\u00A0', ' ')).replaceAll(" ").strip();
             if (!text.isEmpty()) {
                 lines.add(new Line(text, page));
             }
@@ -181,12 +185,18 @@ public final class InvoiceFieldRecognizer {
     /** Where quantity and unit price sit in a line-item table, from its header. */
     private record TableColumns(boolean priceBeforeQuantity) {
 
+        // Every line is tried as a header, so the word patterns are compiled once.
+        private static final Pattern ITEM_WORD = Pattern.compile("\\b(item|items|details|service|product)\\b");
+        private static final List<Pattern> QUANTITY_WORDS = words("qty", "quantity", "hours", "units");
+        private static final List<Pattern> AMOUNT_WORDS = words("amount", "total", "line total", "net");
+        private static final List<Pattern> PRICE_WORDS = words("unit price", "price", "rate", "unit cost");
+
         static TableColumns ofHeader(String line) {
             String lower = line.toLowerCase(Locale.ROOT);
-            boolean description = lower.contains("description") || lower.matches(".*\\b(item|items|details|service|product)\\b.*");
-            int quantity = indexOfWord(lower, "qty", "quantity", "hours", "units");
-            int amount = indexOfWord(lower, "amount", "total", "line total", "net");
-            int price = indexOfWord(lower, "unit price", "price", "rate", "unit cost");
+            boolean description = lower.contains("description") || ITEM_WORD.matcher(lower).find();
+            int quantity = indexOfWord(lower, QUANTITY_WORDS);
+            int amount = indexOfWord(lower, AMOUNT_WORDS);
+            int price = indexOfWord(lower, PRICE_WORDS);
             if (!description || quantity < 0 || amount < 0 || price < 0 || AMOUNT.matcher(line).find()) {
                 return null;
             }
@@ -208,10 +218,14 @@ public final class InvoiceFieldRecognizer {
                     number(matcher.group("amount")), line.page());
         }
 
-        private static int indexOfWord(String lower, String... words) {
+        private static List<Pattern> words(String... words) {
+            return Arrays.stream(words).map(word -> Pattern.compile("\\b" + Pattern.quote(word) + "\\b")).toList();
+        }
+
+        private static int indexOfWord(String lower, List<Pattern> words) {
             int best = -1;
-            for (String word : words) {
-                Matcher matcher = Pattern.compile("\\b" + Pattern.quote(word) + "\\b").matcher(lower);
+            for (Pattern word : words) {
+                Matcher matcher = word.matcher(lower);
                 if (matcher.find() && (best < 0 || matcher.start() < best)) {
                     best = matcher.start();
                 }
@@ -239,7 +253,7 @@ public final class InvoiceFieldRecognizer {
                 case INVOICE_NUMBER -> {
                     Matcher matcher = INVOICE_NUMBER_VALUE.matcher(value);
                     if (invoiceNumber == null && matcher.find()) {
-                        invoiceNumber = matcher.group().replaceAll("[.]+$", "");
+                        invoiceNumber = TRAILING_DOTS.matcher(matcher.group()).replaceAll("");
                         pages.put(InvoiceField.INVOICE_NUMBER, line.page());
                     }
                 }

@@ -32,6 +32,10 @@ public record PromptInterpretation(List<RequestedColumn> columns, List<Uncertain
                     + "vat no|tax id|tax number|registration|sku|discount|shipping|notes?)\\b");
     private static final Pattern NEGATED_DUE = Pattern.compile("\\b(not|never|rather than|instead of|n't)\\b[^.;]*\\bdue\\b");
     private static final Pattern MENTIONS_DUE = Pattern.compile("\\bdue\\b");
+    private static final Pattern AMOUNT_WORD = Pattern.compile("\\bamounts?\\b");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Every phrase (with "line item", "date" and "amount") as a whole-word pattern allowing a plural; longest first. */
+    private static final Map<String, Pattern> PHRASE_PATTERNS = new LinkedHashMap<>();
 
     static {
         phrase(InvoiceField.INVOICE_NUMBER, "invoice number", "invoice no", "invoice #", "invoice id",
@@ -56,6 +60,13 @@ public record PromptInterpretation(List<RequestedColumn> columns, List<Uncertain
                 "rate", "price");
         phrase(InvoiceField.LINE_AMOUNT, "line item amount", "line item total", "line amount", "line total",
                 "item amount", "item total");
+        List<String> phrases = new ArrayList<>(PHRASES.keySet());
+        phrases.addAll(List.of(LINE_ITEMS, GENERIC_DATE, AMOUNT));
+        phrases.sort(Comparator.comparingInt(String::length).reversed());
+        for (String phrase : phrases) {
+            PHRASE_PATTERNS.put(phrase,
+                    Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(phrase) + "s?(?![\\p{L}\\p{N}])"));
+        }
     }
 
     private static void phrase(InvoiceField field, String... phrases) {
@@ -73,16 +84,12 @@ public record PromptInterpretation(List<RequestedColumn> columns, List<Uncertain
         String text = " " + normalise(sentence) + " ";
         boolean[] taken = new boolean[text.length()];
         List<Hit> hits = new ArrayList<>();
-        List<String> phrases = new ArrayList<>(PHRASES.keySet());
-        phrases.addAll(List.of(LINE_ITEMS, GENERIC_DATE, AMOUNT));
-        phrases.sort(Comparator.comparingInt(String::length).reversed());
-        for (String phrase : phrases) {
-            Matcher matcher = Pattern.compile("(?<=[^\\p{L}\\p{N}])" + Pattern.quote(phrase) + "s?(?=[^\\p{L}\\p{N}])")
-                    .matcher(text);
+        for (Map.Entry<String, Pattern> phrase : PHRASE_PATTERNS.entrySet()) {
+            Matcher matcher = phrase.getValue().matcher(text);
             while (matcher.find()) {
                 if (!anyTaken(taken, matcher.start(), matcher.end())) {
                     markTaken(taken, matcher.start(), matcher.end());
-                    hits.add(new Hit(matcher.start(), phrase));
+                    hits.add(new Hit(matcher.start(), phrase.getKey()));
                 }
             }
         }
@@ -148,7 +155,7 @@ public record PromptInterpretation(List<RequestedColumn> columns, List<Uncertain
                 }
             } else {
                 field = fieldByPhrase(name);
-                if (field == null && name.matches(".*\\bamounts?\\b.*")) {
+                if (field == null && AMOUNT_WORD.matcher(name).find()) {
                     field = lineFieldNamed ? InvoiceField.LINE_AMOUNT : InvoiceField.TOTAL_AMOUNT;
                 }
             }
@@ -178,8 +185,7 @@ public record PromptInterpretation(List<RequestedColumn> columns, List<Uncertain
     private static InvoiceField fieldByPhrase(String name) {
         String best = null;
         for (String phrase : PHRASES.keySet()) {
-            boolean contained = Pattern.compile("(^|[^\\p{L}\\p{N}])" + Pattern.quote(phrase) + "s?($|[^\\p{L}\\p{N}])")
-                    .matcher(name).find();
+            boolean contained = PHRASE_PATTERNS.get(phrase).matcher(name).find();
             if (contained && (best == null || phrase.length() > best.length())) {
                 best = phrase;
             }
@@ -219,7 +225,7 @@ public record PromptInterpretation(List<RequestedColumn> columns, List<Uncertain
     }
 
     private static String normalise(String text) {
-        return text.toLowerCase(Locale.ROOT).replace('_', ' ').replaceAll("\\s+", " ").strip();
+        return WHITESPACE.matcher(text.toLowerCase(Locale.ROOT).replace('_', ' ')).replaceAll(" ").strip();
     }
 
     /** Whether any requested column is a line-item field. */
