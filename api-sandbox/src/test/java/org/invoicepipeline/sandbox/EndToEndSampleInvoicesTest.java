@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import org.invoicepipeline.samples.SampleInvoice;
 import org.invoicepipeline.samples.SampleLineItem;
+import org.invoicepipeline.sandbox.output.CsvRecords;
 
 /**
  * Generated invoices with known values go through the whole API (upload in parts, submit, wait) and
@@ -119,7 +120,7 @@ class EndToEndSampleInvoicesTest {
         JsonNode jsonFile = SandboxClient.JSON.readTree(download(id, "json"));
         assertThat(jsonFile).isEqualTo(results.path("rows"));
 
-        List<List<String>> csv = parseCsv(new String(download(id, "csv"), StandardCharsets.UTF_8));
+        List<List<String>> csv = CsvRecords.parse(new String(download(id, "csv"), StandardCharsets.UTF_8));
         assertThat(csv.get(0)).containsExactlyElementsOf(columns);
         assertThat(csv).hasSize(invoices.size() + 1);
         for (int i = 0; i < invoices.size(); i++) {
@@ -176,7 +177,7 @@ class EndToEndSampleInvoicesTest {
         }
         assertThat(actual).containsExactlyElementsOf(expected);
 
-        List<List<String>> csv = parseCsv(new String(download(id, "csv"), StandardCharsets.UTF_8));
+        List<List<String>> csv = CsvRecords.parse(new String(download(id, "csv"), StandardCharsets.UTF_8));
         assertThat(csv.subList(1, csv.size()).stream().map(r -> r.subList(0, 5)).toList()).containsExactlyElementsOf(expected);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download(id, "xlsx")))) {
             Sheet sheet = workbook.getSheetAt(0);
@@ -203,45 +204,5 @@ class EndToEndSampleInvoicesTest {
             values.add(row.getCell(c).getStringCellValue());
         }
         return values;
-    }
-
-    /** RFC 4180: quoted fields may hold commas, quotes (doubled) and line breaks. */
-    static List<List<String>> parseCsv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (ch == '\r') {
-                continue;
-            } else if (ch == '\n') {
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                field.append(ch);
-            }
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }

@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -71,7 +70,7 @@ class OutputRendererTest {
         String csv = new String(renderer.render(outcome, OutputFormat.CSV, OutputOptions.DEFAULTS), StandardCharsets.UTF_8);
 
         assertThat(csv).endsWith("\r\n");
-        List<List<String>> records = parseCsv(csv);
+        List<List<String>> records = CsvRecords.parse(csv);
         assertThat(records.get(0)).containsExactlyElementsOf(outcome.columns());
         assertThat(records).hasSize(outcome.rows().size() + 1);
         for (int r = 0; r < outcome.rows().size(); r++) {
@@ -100,7 +99,7 @@ class OutputRendererTest {
 
         assertThat(csv).isEqualTo("Vendor Name,Notes,Total Amount,Due Date\r\n"
                 + "\"Smith, Jones & \"\"Partners\"\"\",\"line one\nline two\",1250.00,\r\n");
-        assertThat(parseCsv(csv).get(1)).containsExactly("Smith, Jones & \"Partners\"", "line one\nline two", "1250.00", "");
+        assertThat(CsvRecords.parse(csv).get(1)).containsExactly("Smith, Jones & \"Partners\"", "line one\nline two", "1250.00", "");
     }
 
     @Test
@@ -175,40 +174,5 @@ class OutputRendererTest {
         }
         XSSFColor color = cell.getCellStyle().getFillForegroundColorColor();
         return color == null ? null : color.getARGBHex().substring(2);
-    }
-
-    /** A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes. */
-    private static List<List<String>> parseCsv(String csv) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < csv.length(); i++) {
-            char ch = csv.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (ch == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-                record.add(field.toString());
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-                i++;
-            } else {
-                field.append(ch);
-            }
-        }
-        return records;
     }
 }
