@@ -33,10 +33,6 @@ public final class SampleManifest {
         return this;
     }
 
-    public Map<String, Map<String, Object>> entries() {
-        return Map.copyOf(entries);
-    }
-
     public void write(Path file) throws IOException {
         MAPPER.writeValue(file.toFile(), entries);
     }

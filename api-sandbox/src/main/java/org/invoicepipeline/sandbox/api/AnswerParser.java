@@ -46,7 +46,7 @@ final class AnswerParser {
 
     private static Answer answer(Issues issues, JsonNode node, JsonPath path, Map<String, Question> asked,
                                  Set<String> answered) {
-        if (!SchemaChecks.object(issues, node, path, ANSWER_FIELDS, "question_id") && (node == null || !node.isObject())) {
+        if (!SchemaChecks.object(issues, node, path, ANSWER_FIELDS, "question_id")) {
             return null;
         }
         if (!node.has("question_id") || !SchemaChecks.string(issues, node.get("question_id"), path.child("question_id"), 1, 200)) {

@@ -37,12 +37,8 @@ final class SubmissionParser {
         JsonPath root = JsonPath.ROOT;
         SchemaChecks.object(issues, body, root, FIELDS,
                 "submission_id", "upload_session_id", "file_ids", "task_name", "prompt", "output_structure");
-        if (body.has("submission_id")) {
-            SchemaChecks.clientId(issues, body.get("submission_id"), root.child("submission_id"));
-        }
-        if (body.has("upload_session_id")) {
-            SchemaChecks.clientId(issues, body.get("upload_session_id"), root.child("upload_session_id"));
-        }
+        SchemaChecks.clientIdField(issues, body, root, "submission_id");
+        SchemaChecks.clientIdField(issues, body, root, "upload_session_id");
         List<String> fileIds = new ArrayList<>();
         JsonNode ids = body.get("file_ids");
         if (ids != null && SchemaChecks.array(issues, ids, root.child("file_ids"), 1, 6000)) {
@@ -71,8 +67,7 @@ final class SubmissionParser {
         }
         issues.throwIfAny();
         return new Submission(body.get("submission_id").asText(), body.get("upload_session_id").asText(), fileIds,
-                body.get("task_name").asText(), body.get("prompt"), body.get("output_structure").asText(),
-                body.get("options"), options);
+                body.get("task_name").asText(), body.get("prompt"), body.get("output_structure").asText(), options);
     }
 
     private static void prompt(Issues issues, JsonNode prompt, JsonPath path) {
@@ -97,8 +92,7 @@ final class SubmissionParser {
         for (int i = 0; i < fields.size(); i++) {
             JsonNode field = fields.get(i);
             JsonPath fieldPath = fieldsPath.child(i);
-            if (!SchemaChecks.object(issues, field, fieldPath, Set.of("name", "prompt"), "name")
-                    && (field == null || !field.isObject())) {
+            if (!SchemaChecks.object(issues, field, fieldPath, Set.of("name", "prompt"), "name")) {
                 continue;
             }
             if (field.has("name") && SchemaChecks.string(issues, field.get("name"), fieldPath.child("name"), 2, 50)) {
@@ -122,7 +116,7 @@ final class SubmissionParser {
     }
 
     private static ExtractionOptions options(Issues issues, JsonNode node, JsonPath path) {
-        if (!SchemaChecks.object(issues, node, path, OPTION_FIELDS) && (node == null || !node.isObject())) {
+        if (!SchemaChecks.object(issues, node, path, OPTION_FIELDS)) {
             return ExtractionOptions.DEFAULTS;
         }
         ExtractionOptions d = ExtractionOptions.DEFAULTS;

@@ -10,8 +10,7 @@ import org.invoicepipeline.sandbox.extraction.ExtractionPrompt;
  * A validated submitExtraction request.
  *
  * @param prompt      the prompt exactly as sent (a string or the object form), echoed by getExtractionDetails
- * @param sentOptions the {@code options} object exactly as sent ({@code null} when absent), compared for idempotency
- * @param options     every option resolved with defaults
+ * @param options     every option resolved with defaults; a repeated submission is compared on these
  */
 public record Submission(
         String submissionId,
@@ -20,7 +19,6 @@ public record Submission(
         String taskName,
         JsonNode prompt,
         String outputStructure,
-        JsonNode sentOptions,
         ExtractionOptions options) {
 
     public Submission {

@@ -2,11 +2,11 @@ package org.invoicepipeline.sandbox.upload;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.invoicepipeline.sandbox.document.DocumentKind;
 import org.invoicepipeline.sandbox.validation.Issues;
 import org.invoicepipeline.sandbox.validation.JsonPath;
 import org.invoicepipeline.sandbox.validation.SchemaChecks;
@@ -16,7 +16,7 @@ final class UploadRequests {
 
     record FileRegistration(String fileId, String fileName, long sizeBytes) {
         boolean isPdf() {
-            return fileName.toLowerCase(Locale.ROOT).endsWith(".pdf");
+            return DocumentKind.ofFileName(fileName) == DocumentKind.PDF;
         }
     }
 
@@ -32,8 +32,6 @@ final class UploadRequests {
     record Completion(String fileId, List<CompletedPart> parts) {
     }
 
-    private static final Set<String> EXTENSIONS = Set.of(".pdf", ".jpg", ".jpeg", ".png");
-
     private UploadRequests() {
     }
 
@@ -41,9 +39,7 @@ final class UploadRequests {
         Issues issues = new Issues();
         JsonPath root = JsonPath.ROOT;
         SchemaChecks.object(issues, body, root, Set.of("upload_session_id", "files"), "upload_session_id", "files");
-        if (body.has("upload_session_id")) {
-            SchemaChecks.clientId(issues, body.get("upload_session_id"), root.child("upload_session_id"));
-        }
+        SchemaChecks.clientIdField(issues, body, root, "upload_session_id");
         List<FileRegistration> files = new ArrayList<>();
         JsonNode filesNode = body.get("files");
         if (filesNode != null && SchemaChecks.array(issues, filesNode, root.child("files"), 1,
@@ -53,9 +49,7 @@ final class UploadRequests {
                 JsonPath path = root.child("files").child(i);
                 if (!SchemaChecks.object(issues, file, path, Set.of("file_id", "file_name", "file_size_bytes"),
                         "file_id", "file_name", "file_size_bytes")) {
-                    if (file == null || !file.isObject()) {
-                        continue;
-                    }
+                    continue;
                 }
                 boolean ok = !file.has("file_id") || SchemaChecks.clientId(issues, file.get("file_id"), path.child("file_id"));
                 ok &= !file.has("file_name") || fileName(issues, file.get("file_name"), path.child("file_name"));
@@ -84,8 +78,8 @@ final class UploadRequests {
             issues.add("file_name must not contain slashes or control characters.", path.toArray());
             return false;
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (EXTENSIONS.stream().noneMatch(ext -> lower.endsWith(ext) && lower.length() > ext.length())) {
+        // A supported extension after a non-empty base name.
+        if (DocumentKind.ofFileName(name) == DocumentKind.UNSUPPORTED || name.lastIndexOf('.') == 0) {
             issues.add("file_name must end with a supported extension: .pdf, .jpg, .jpeg, or .png.", path.toArray());
             return false;
         }
@@ -96,9 +90,7 @@ final class UploadRequests {
         Issues issues = new Issues();
         SchemaChecks.clientIdText(issues, uploadSessionId, JsonPath.ROOT.child("upload_session_id"));
         SchemaChecks.object(issues, body, JsonPath.ROOT, Set.of("file_id", "part_numbers"), "file_id", "part_numbers");
-        if (body.has("file_id")) {
-            SchemaChecks.clientId(issues, body.get("file_id"), JsonPath.ROOT.child("file_id"));
-        }
+        SchemaChecks.clientIdField(issues, body, JsonPath.ROOT, "file_id");
         List<Integer> partNumbers = new ArrayList<>();
         JsonNode numbers = body.get("part_numbers");
         JsonPath numbersPath = JsonPath.ROOT.child("part_numbers");
@@ -117,9 +109,7 @@ final class UploadRequests {
         Issues issues = new Issues();
         SchemaChecks.clientIdText(issues, uploadSessionId, JsonPath.ROOT.child("upload_session_id"));
         SchemaChecks.object(issues, body, JsonPath.ROOT, Set.of("file_id", "parts"), "file_id", "parts");
-        if (body.has("file_id")) {
-            SchemaChecks.clientId(issues, body.get("file_id"), JsonPath.ROOT.child("file_id"));
-        }
+        SchemaChecks.clientIdField(issues, body, JsonPath.ROOT, "file_id");
         List<CompletedPart> parts = new ArrayList<>();
         JsonNode partsNode = body.get("parts");
         JsonPath partsPath = JsonPath.ROOT.child("parts");
@@ -127,8 +117,7 @@ final class UploadRequests {
             for (int i = 0; i < partsNode.size(); i++) {
                 JsonNode part = partsNode.get(i);
                 JsonPath path = partsPath.child(i);
-                if (!SchemaChecks.object(issues, part, path, Set.of("part_number", "e_tag"), "part_number", "e_tag")
-                        && (part == null || !part.isObject())) {
+                if (!SchemaChecks.object(issues, part, path, Set.of("part_number", "e_tag"), "part_number", "e_tag")) {
                     continue;
                 }
                 boolean ok = !part.has("part_number")

@@ -22,26 +22,27 @@ public final class SchemaChecks {
     private SchemaChecks() {
     }
 
+    /**
+     * Checks an object's required and allowed fields; answers whether it is an object at all, so
+     * callers go on to check the fields it has.
+     */
     public static boolean object(Issues issues, JsonNode node, JsonPath path, Set<String> allowed, String... required) {
         if (node == null || !node.isObject()) {
             issues.add(path.name() + " must be an object.", path.toArray());
             return false;
         }
-        boolean ok = true;
         for (String name : required) {
             if (!node.has(name)) {
                 issues.add(name + " is required.", path.child(name).toArray());
-                ok = false;
             }
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!allowed.contains(name)) {
                 issues.add("Unrecognized field: " + name + ".", path.child(name).toArray());
-                ok = false;
             }
         }
-        return ok;
+        return true;
     }
 
     public static boolean clientId(Issues issues, JsonNode node, JsonPath path) {
@@ -50,6 +51,13 @@ public final class SchemaChecks {
             return false;
         }
         return clientIdText(issues, node.asText(), path);
+    }
+
+    /** Checks an object's field {@code name} as a ClientId when present (a missing one is {@link #object}'s to report). */
+    public static void clientIdField(Issues issues, JsonNode object, JsonPath path, String name) {
+        if (object.has(name)) {
+            clientId(issues, object.get(name), path.child(name));
+        }
     }
 
     public static boolean clientIdText(Issues issues, String value, JsonPath path) {
