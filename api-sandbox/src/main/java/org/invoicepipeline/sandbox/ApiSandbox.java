@@ -36,6 +36,7 @@ import org.invoicepipeline.sandbox.http.ApiRoute;
 import org.invoicepipeline.sandbox.http.ErrorCode;
 import org.invoicepipeline.sandbox.http.ExchangeWriter;
 import org.invoicepipeline.sandbox.http.Operation;
+import org.invoicepipeline.sandbox.http.RequestBodies;
 import org.invoicepipeline.sandbox.http.Router;
 import org.invoicepipeline.sandbox.ratelimit.RateLimiter;
 import org.invoicepipeline.sandbox.storage.SignedUrls;
@@ -104,7 +105,7 @@ public final class ApiSandbox implements AutoCloseable {
                 httpExecutor));
         server.createContext("/_sandbox/", new ControlHttpHandler(control));
         server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
+            RequestBodies.read(exchange);
             ExchangeWriter.write(exchange, ApiResponse.error(new ApiException(ErrorCode.NOT_FOUND,
                     "No such endpoint: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + ".",
                     null)));

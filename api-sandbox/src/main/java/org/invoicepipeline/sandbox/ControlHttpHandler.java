@@ -1,7 +1,6 @@
 package org.invoicepipeline.sandbox;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.invoicepipeline.sandbox.account.KeyState;
 import org.invoicepipeline.sandbox.engine.ExtractionFailureCode;
 import org.invoicepipeline.sandbox.http.ApiResponse;
 import org.invoicepipeline.sandbox.http.ExchangeWriter;
+import org.invoicepipeline.sandbox.http.RequestBodies;
 import org.invoicepipeline.sandbox.http.Json;
 import org.invoicepipeline.sandbox.http.ErrorCode;
 import org.invoicepipeline.sandbox.http.Router;
@@ -90,7 +90,7 @@ final class ControlHttpHandler implements HttpHandler {
     public void handle(HttpExchange exchange) {
         String path = exchange.getRequestURI().getRawPath();
         var match = router.match(exchange.getRequestMethod(), path);
-        byte[] raw = readBody(exchange);
+        byte[] raw = RequestBodies.read(exchange);
         if (match.isEmpty()) {
             ExchangeWriter.write(exchange, ApiResponse.json(404, Map.of("error", "No such control endpoint: "
                     + exchange.getRequestMethod() + " " + path)));
@@ -150,13 +150,5 @@ final class ControlHttpHandler implements HttpHandler {
         view.set("credits", credits(counters.credits()));
         view.put("max_concurrent_extractions", counters.maxConcurrentExtractions());
         return view;
-    }
-
-    private static byte[] readBody(HttpExchange exchange) {
-        try (InputStream in = exchange.getRequestBody()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            return new byte[0];
-        }
     }
 }

@@ -1,7 +1,5 @@
 package org.invoicepipeline.sandbox.http;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -59,12 +57,12 @@ public final class ApiDispatcher implements HttpHandler {
         String path = exchange.getRequestURI().getRawPath();
         Optional<Router.Match<ApiRoute>> match = router.match(exchange.getRequestMethod(), path);
         if (match.isEmpty()) {
-            drainBody(exchange);
+            RequestBodies.read(exchange);
             ExchangeWriter.write(exchange, ApiResponse.error(new ApiException(ErrorCode.NOT_FOUND,
                     "No such endpoint: " + exchange.getRequestMethod() + " " + path + ".", null)));
             return;
         }
-        byte[] body = readBody(exchange);
+        byte[] body = RequestBodies.read(exchange);
         ApiRequest request = new ApiRequest(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders(), body);
         request.pathVariables(match.get().variables());
@@ -155,17 +153,5 @@ public final class ApiDispatcher implements HttpHandler {
         }
         String key = header.get().substring(BEARER.length()).trim();
         return key.isEmpty() ? Optional.empty() : accounts.find(key);
-    }
-
-    private static byte[] readBody(HttpExchange exchange) {
-        try (InputStream in = exchange.getRequestBody()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            return new byte[0];
-        }
-    }
-
-    private static void drainBody(HttpExchange exchange) {
-        readBody(exchange);
     }
 }

@@ -1,7 +1,5 @@
 package org.invoicepipeline.sandbox.storage;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,6 +20,7 @@ import org.invoicepipeline.sandbox.http.ApiRequest;
 import org.invoicepipeline.sandbox.http.ApiResponse;
 import org.invoicepipeline.sandbox.http.ExchangeWriter;
 import org.invoicepipeline.sandbox.http.Operation;
+import org.invoicepipeline.sandbox.http.RequestBodies;
 import org.invoicepipeline.sandbox.upload.UploadService;
 
 /**
@@ -54,7 +53,7 @@ public final class StorageHandler implements HttpHandler {
     public void handle(HttpExchange exchange) {
         String path = exchange.getRequestURI().getRawPath();
         String method = exchange.getRequestMethod();
-        byte[] body = readBody(exchange);
+        byte[] body = RequestBodies.read(exchange);
         ApiRequest request = new ApiRequest(method, path, exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders(), body);
         Operation operation;
@@ -126,13 +125,5 @@ public final class StorageHandler implements HttpHandler {
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
                 + "</Message></Error>";
         return ApiResponse.bytes(status, "application/xml", xml.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] readBody(HttpExchange exchange) {
-        try (InputStream in = exchange.getRequestBody()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            return new byte[0];
-        }
     }
 }
