@@ -182,11 +182,7 @@ public final class ExtractionViews {
             case COMPLETED -> {
                 record.put("credits_deducted", e.creditsDeducted());
                 record.set("available_outputs", availableOutputs(e));
-                ExtractionOutcome outcome = e.outcome();
-                record.put("output_expires_at", time(e.outputExpiresAt()));
-                record.set("pages", Json.tree(outcome.pages()));
-                record.set("ai_uncertainty_notes", Json.tree(outcome.uncertaintyNotes()));
-                record.set("review_needed", reviewNeeded(outcome.reviewNeeded().size(), outcome.reviewNeeded()));
+                completedRecord(record, e);
             }
             case PROCESSING -> record.put("progress", e.progress());
             case INPUT_REQUIRED -> {
