@@ -4,8 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The first and the last bytes of a file: all a reader needs to see whether a document starts and ends like one
@@ -20,14 +18,12 @@ record FileEnds(byte[] head, byte[] tail) {
     /** How far from either end readers look for a header or an end marker (the PDF spec's 1,024 bytes). */
     static final int WINDOW = 1024;
 
-    static FileEnds read(Path path) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            long size = channel.size();
-            int length = (int) Math.min(size, WINDOW);
-            byte[] head = readAt(channel, 0, length);
-            byte[] tail = size <= WINDOW ? head : readAt(channel, size - length, length);
-            return new FileEnds(head, tail);
-        }
+    /** Reads the ends of an open file of {@code size} bytes (the caller has measured it already). */
+    static FileEnds read(FileChannel channel, long size) throws IOException {
+        int length = (int) Math.min(size, WINDOW);
+        byte[] head = readAt(channel, 0, length);
+        byte[] tail = size <= WINDOW ? head : readAt(channel, size - length, length);
+        return new FileEnds(head, tail);
     }
 
     private static byte[] readAt(FileChannel channel, long position, int length) throws IOException {

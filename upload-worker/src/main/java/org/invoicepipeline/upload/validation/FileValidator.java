@@ -60,29 +60,34 @@ public class FileValidator {
         }
         FileKind kind = checkName(event.getFileName());
         Path path = resolveSource(event.getSourceUri());
-        long size = readableSize(path);
-        long limit = kind == FileKind.PDF ? maxPdfBytes : maxImageBytes;
-        if (size > limit) {
-            throw new RecordRejectedException(RejectionCodes.FILE_TOO_LARGE,
-                    "file is " + size + " bytes; the limit for a " + kind + " is " + limit);
-        }
-        if (checkContent) {
-            checkContent(path, kind);
-        }
-        return new ValidatedFile(event, path, size);
+        return new ValidatedFile(event, path, checkedSize(path, kind));
     }
 
-    private static void checkContent(Path path, FileKind kind) {
-        FileEnds ends;
-        try {
-            ends = FileEnds.read(path);
+    /** The file's size, checked against the limit of its kind and, when enabled, its content: one open. */
+    private long checkedSize(Path path, FileKind kind) {
+        if (!Files.isRegularFile(path)) {
+            throw new RecordRejectedException(RejectionCodes.SOURCE_UNREADABLE, "source is not a regular file: " + path);
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size == 0) {
+                throw new RecordRejectedException(RejectionCodes.EMPTY_FILE, "source is empty: " + path);
+            }
+            long limit = kind == FileKind.PDF ? maxPdfBytes : maxImageBytes;
+            if (size > limit) {
+                throw new RecordRejectedException(RejectionCodes.FILE_TOO_LARGE,
+                        "file is " + size + " bytes; the limit for a " + kind + " is " + limit);
+            }
+            if (checkContent) {
+                ContentCheck.problem(FileEnds.read(channel, size), kind).ifPresent(problem -> {
+                    throw new RecordRejectedException(RejectionCodes.CORRUPT_FILE, problem);
+                });
+            }
+            return size;
         }
         catch (IOException e) {
             throw new RecordRejectedException(RejectionCodes.SOURCE_UNREADABLE, "source cannot be read: " + path);
         }
-        ContentCheck.problem(ends, kind).ifPresent(problem -> {
-            throw new RecordRejectedException(RejectionCodes.CORRUPT_FILE, problem);
-        });
     }
 
     private static FileKind checkName(String name) {
@@ -127,22 +132,6 @@ public class FileValidator {
                     "source links outside the allowed roots: " + written);
         }
         return real;
-    }
-
-    private static long readableSize(Path path) {
-        if (!Files.isRegularFile(path)) {
-            throw new RecordRejectedException(RejectionCodes.SOURCE_UNREADABLE, "source is not a regular file: " + path);
-        }
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size == 0) {
-                throw new RecordRejectedException(RejectionCodes.EMPTY_FILE, "source is empty: " + path);
-            }
-            return size;
-        }
-        catch (IOException e) {
-            throw new RecordRejectedException(RejectionCodes.SOURCE_UNREADABLE, "source cannot be read: " + path);
-        }
     }
 
     private boolean insideRoots(Path path) {
