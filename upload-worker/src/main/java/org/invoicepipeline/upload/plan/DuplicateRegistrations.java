@@ -49,7 +49,7 @@ final class DuplicateRegistrations {
 
     private void report(ConsumerRecord<?, ?> record, FileRegistered event, String where, String profile, String batchKey) {
         metrics.fileDuplicate();
-        String eventBatchKey = event.getBatchKey() == null || event.getBatchKey().isEmpty() ? null : event.getBatchKey();
+        String eventBatchKey = SessionBuffer.GroupKey.of(event).batchKey();
         if (Objects.equals(event.getProfile(), profile) && Objects.equals(eventBatchKey, batchKey)) {
             log.info("upload stage skips file {} registered again ({}-{}@{}): already in {}", event.getFileId(),
                     record.topic(), record.partition(), record.offset(), where);

@@ -1,15 +1,16 @@
 package org.invoicepipeline.upload.plan;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.common.TopicPartition;
+import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.upload.validation.ValidatedFile;
 
 /**
@@ -25,6 +26,12 @@ final class SessionBuffer {
     }
 
     record GroupKey(String profile, String batchKey) {
+
+        /** The group a registration names; an empty batch key is no batch key. */
+        static GroupKey of(FileRegistered event) {
+            String batchKey = event.getBatchKey();
+            return new GroupKey(event.getProfile(), batchKey == null || batchKey.isEmpty() ? null : batchKey);
+        }
     }
 
     static final class Group {
@@ -44,7 +51,8 @@ final class SessionBuffer {
     private final long lingerMillis;
     private final Map<GroupKey, Group> open = new LinkedHashMap<>();
     private final List<Group> due = new ArrayList<>();
-    private final Map<String, GroupKey> waitingFileIds = new HashMap<>();
+    /** Every file id in {@code open} and {@code due}; concurrent only so the gauge may read its size. */
+    private final Map<String, GroupKey> waitingFileIds = new ConcurrentHashMap<>();
 
     SessionBuffer(int maxFiles, long maxBytes, long lingerMillis) {
         this.maxFiles = maxFiles;
@@ -60,8 +68,7 @@ final class SessionBuffer {
         if (waitingFileIds.containsKey(fileId)) {
             return false;
         }
-        String batchKey = file.event().getBatchKey();
-        GroupKey key = new GroupKey(file.event().getProfile(), batchKey == null || batchKey.isEmpty() ? null : batchKey);
+        GroupKey key = GroupKey.of(file.event());
         Entry entry = new Entry(partition, offset, file);
         waitingFileIds.put(fileId, key);
         if (key.batchKey() == null) {
@@ -117,8 +124,9 @@ final class SessionBuffer {
                 .min();
     }
 
+    /** Files waiting, open or due; may be read from any thread (the planner's gauge). */
     int waitingFiles() {
-        return open.values().stream().mapToInt(g -> g.entries.size()).sum() + due.stream().mapToInt(g -> g.entries.size()).sum();
+        return waitingFileIds.size();
     }
 
     void clear() {

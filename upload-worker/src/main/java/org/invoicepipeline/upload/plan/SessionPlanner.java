@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -78,7 +77,6 @@ public class SessionPlanner implements SmartLifecycle {
     private final UploadMetrics metrics;
     private final Clock clock;
     private final SessionBuffer buffer;
-    private final AtomicInteger waitingFiles = new AtomicInteger();
     private final PlannedFiles plannedFiles = new PlannedFiles();
     private final PlanLogReader planLog;
     private final DuplicateRegistrations duplicates;
@@ -101,7 +99,7 @@ public class SessionPlanner implements SmartLifecycle {
         this.buffer = new SessionBuffer(settings.maxFilesPerSession(), settings.maxSessionBytes(), settings.linger().toMillis());
         this.planLog = new PlanLogReader(settings.plannedTopic(), consumerConfigs, settings.pollTimeout(), plannedFiles);
         this.duplicates = new DuplicateRegistrations(plannedFiles, buffer, metrics);
-        metrics.waitingFiles(waitingFiles::get);
+        metrics.waitingFiles(buffer::waitingFiles);
         metrics.plannedFiles(plannedFiles::size);
     }
 
@@ -159,8 +157,6 @@ public class SessionPlanner implements SmartLifecycle {
 
     /** One life of the consumer and producer: ends on stop() or on the first failure. */
     private void runClients() {
-        buffer.clear();
-        waitingFiles.set(0);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties());
              KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(consumerProperties())) {
             producer.initTransactions();
@@ -181,7 +177,6 @@ public class SessionPlanner implements SmartLifecycle {
             consumer = null;
             planLog.close();
             buffer.clear();
-            waitingFiles.set(0);
         }
     }
 
@@ -218,7 +213,6 @@ public class SessionPlanner implements SmartLifecycle {
             catch (RuntimeException e) {
                 reject(record, event, FailureClassifier.classify(e));
             }
-            waitingFiles.set(buffer.waitingFiles());
         }
 
         private void reject(ConsumerRecord<String, byte[]> record, FileRegistered event, StageFailure failure) {
@@ -269,7 +263,6 @@ public class SessionPlanner implements SmartLifecycle {
                         plan.files().size(), plan.totalBytes(), plan.profile(), plan.batchKey());
             });
             pendingSends.clear();
-            waitingFiles.set(buffer.waitingFiles());
         }
 
         /** Per partition, the offset below which nothing waits any more, where it moved since the last commit. */
