@@ -1,10 +1,8 @@
 package org.invoicepipeline.upload.plan;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.HexFormat;
+
+import org.invoicepipeline.common.hash.Sha256;
 
 /**
  * Deterministic {@code upload_session_id}s: {@code us-} and 40 hex characters of the SHA-256 of the profile,
@@ -13,6 +11,8 @@ import java.util.HexFormat;
  */
 public final class UploadSessionIds {
 
+    private static final int HASH_HEX_CHARS = 40;
+
     private UploadSessionIds() {
     }
 
@@ -20,12 +20,6 @@ public final class UploadSessionIds {
         StringBuilder material = new StringBuilder("upload-session\n").append(profile).append('\n')
                 .append(batchKey == null ? "" : batchKey).append('\n');
         fileIds.stream().sorted().forEach(id -> material.append(id).append('\n'));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.toString().getBytes(StandardCharsets.UTF_8));
-            return "us-" + HexFormat.of().formatHex(digest).substring(0, 40);
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JRE", e);
-        }
+        return "us-" + Sha256.hexPrefix(material.toString(), HASH_HEX_CHARS);
     }
 }
