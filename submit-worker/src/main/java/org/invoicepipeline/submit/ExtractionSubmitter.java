@@ -53,9 +53,6 @@ public class ExtractionSubmitter {
             if (e.errorCode() == ApiErrorCode.SUBMISSIONS_PAUSED) {
                 admission.submissionsPaused("the API pauses submissions", pausedWaitOf(e));
             }
-            if (e.errorCode() == ApiErrorCode.INSUFFICIENT_CREDITS) {
-                admission.submissionsPaused("the API says credits are short", pausedWait);
-            }
             Optional<String> existing = existingExtraction(e);
             if (existing.isPresent()) {
                 log.warn("submission {} already created extraction {} with a different request ({}); using it",

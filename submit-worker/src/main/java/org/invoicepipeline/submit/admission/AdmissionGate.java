@@ -29,6 +29,9 @@ public class AdmissionGate {
 
     private static final Logger log = LoggerFactory.getLogger(AdmissionGate.class);
 
+    /** Shortest interval between two reads of the balance, whatever the cache TTL. */
+    private static final Duration MINIMUM_REFRESH = Duration.ofSeconds(1);
+
     /** Admission settings. */
     public record Settings(boolean enabled, int creditsPerFile, Duration creditsCacheTtl,
                            Duration insufficientCreditsWait) {
@@ -59,10 +62,7 @@ public class AdmissionGate {
             return;
         }
         long required = (long) fileCount * settings.creditsPerFile();
-        long usable = usableCredits(false);
-        if (usable < required) {
-            usable = usableCredits(true);
-        }
+        long usable = usableCredits(required);
         if (usable < required) {
             hold(INSUFFICIENT_CREDITS, "session " + uploadSessionId + " needs " + required + " credit(s), "
                     + usable + " usable", settings.insufficientCreditsWait());
@@ -97,21 +97,19 @@ public class AdmissionGate {
         throw new StageBackPressureException(reason, message, wait);
     }
 
-    private long usableCredits(boolean fresh) {
+    /**
+     * The usable credits: the cached value while it is younger than the cache TTL and covers {@code required};
+     * otherwise read again, but never more than once a second (the balance endpoint allows 60 calls a minute).
+     */
+    private long usableCredits(long required) {
         Instant now = clock.instant();
-        if (fresh || cachedAt == null || !now.isBefore(cachedAt.plus(settings.creditsCacheTtl()))) {
-            if (cachedAt != null && fresh && now.isBefore(cachedAt.plus(minimumRefresh()))) {
-                return cachedUsable;
-            }
+        boolean reread = cachedAt == null || !now.isBefore(cachedAt.plus(settings.creditsCacheTtl()))
+                || (cachedUsable < required && !now.isBefore(cachedAt.plus(MINIMUM_REFRESH)));
+        if (reread) {
             CreditsBalance balance = client.getCreditsBalance();
             cachedUsable = balance.available();
             cachedAt = now;
         }
         return cachedUsable;
-    }
-
-    /** The balance endpoint allows 60 calls a minute: never read it more than once a second. */
-    private static Duration minimumRefresh() {
-        return Duration.ofSeconds(1);
     }
 }
