@@ -80,11 +80,8 @@ public class SubmissionListener {
             log.info("session {} has no completed file; nothing to submit", parts.getUploadSessionId());
             return;
         }
-        ExtractionProfiles.Profile profile = profileOf(parts);
-        List<String> apiFileIds = parts.getFiles().stream().map(FileRef::getApiFileId).toList();
-        SubmitExtractionRequest request = SubmissionRequests.build(parts.getProfile(), profile,
-                parts.getUploadSessionId(), apiFileIds, FIRST_ATTEMPT);
-        admission.admit(parts.getUploadSessionId(), apiFileIds.size());
+        SubmitExtractionRequest request = requestOf(parts);
+        admission.admit(parts.getUploadSessionId(), request.fileIds().size());
         String extractionId = submitter.submit(request);
         events.send(outputTopic, parts.getUploadSessionId(), submittedEvent(parts, request, extractionId)).get();
         submitted.increment();
@@ -92,11 +89,12 @@ public class SubmissionListener {
                 extractionId);
     }
 
-    private ExtractionProfiles.Profile profileOf(PartsUploaded parts) {
+    /** The first submission of the session's files; a missing or unusable profile rejects the record. */
+    private SubmitExtractionRequest requestOf(PartsUploaded parts) {
+        List<String> apiFileIds = parts.getFiles().stream().map(FileRef::getApiFileId).toList();
         try {
-            ExtractionProfiles.Profile profile = profiles.require(parts.getProfile());
-            profile.toPrompt();
-            return profile;
+            return SubmissionRequests.build(parts.getProfile(), profiles.require(parts.getProfile()),
+                    parts.getUploadSessionId(), apiFileIds, FIRST_ATTEMPT);
         }
         catch (UnknownProfileException e) {
             throw new RecordRejectedException(UnknownProfileException.CODE, e.getMessage());
