@@ -74,9 +74,7 @@ public class SessionPublisher {
                 .setProfile(session.profile())
                 .setBatchKey(session.batchKey())
                 .setFiles(outcome.completed().stream().map(SessionPublisher::fileRef).toList())
-                .setFailedFiles(outcome.failed().stream()
-                        .map(f -> fileFailure(f.file(), f))
-                        .toList())
+                .setFailedFiles(outcome.failed().stream().map(SessionPublisher::fileFailure).toList())
                 .setUploadedAt(now)
                 .build();
     }
@@ -95,7 +93,8 @@ public class SessionPublisher {
                 .build();
     }
 
-    private static FileFailure fileFailure(PlannedFile file, SessionOutcome.FailedFile failed) {
+    private static FileFailure fileFailure(SessionOutcome.FailedFile failed) {
+        PlannedFile file = failed.file();
         return FileFailure.newBuilder()
                 .setFileId(file.fileId())
                 .setFileName(file.originalFileName())
