@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -156,6 +157,30 @@ class PollWorkerIT {
         assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("not an event");
         assertThat(PipelineHeaders.lastValue(deadLetter.headers(), PipelineHeaders.STAGE)).contains("poll");
         assertThat(awaitCompleted(after.getUploadSessionId()).getStatus()).isEqualTo(ExtractionOutcome.COMPLETED);
+    }
+
+    @Test
+    void aPoisonRecordLastOnItsPartitionIsDeadLetteredOnceAcrossARestart() {
+        ConfigurableApplicationContext worker = startWorker(3);
+        String poisonKey = "poison-last-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(), new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(INPUT, 0, poisonKey, "not an event".getBytes(StandardCharsets.UTF_8)));
+        }
+        awaitDeadLetter(poisonKey);
+
+        worker.close();
+        workers.remove(worker);
+        startWorker(3);
+        // Behind the poison record on its partition: once it completes, the restarted worker has read past it.
+        ExtractionSubmitted after = submit("default", 50, 1);
+        try (KafkaProducer<String, ExtractionSubmitted> producer = new KafkaProducer<>(producerProps(),
+                new StringSerializer(), new EventSerializer<>())) {
+            producer.send(new ProducerRecord<>(INPUT, 0, after.getUploadSessionId(), after));
+        }
+        assertThat(awaitCompleted(after.getUploadSessionId()).getStatus()).isEqualTo(ExtractionOutcome.COMPLETED);
+
+        assertThat(deadLettersWithKey(poisonKey)).isEqualTo(1);
     }
 
     @Test
@@ -314,6 +339,27 @@ class PollWorkerIT {
             });
         }
         return found.get(0);
+    }
+
+    /** Dead letters with the key, counted over the whole dead-letter topic. */
+    private static long deadLettersWithKey(String key) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(INPUT + ".DLT").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long count = 0;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.key() != null && key.equals(new String(r.key(), StandardCharsets.UTF_8))) {
+                        count++;
+                    }
+                }
+            }
+            return count;
+        }
     }
 
     /** The first question set published for the extraction (keyed by its id), decoded with the shared serde. */

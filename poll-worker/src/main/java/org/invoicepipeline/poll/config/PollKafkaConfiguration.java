@@ -7,6 +7,7 @@ import org.invoicepipeline.common.kafka.StageErrorHandling;
 import org.invoicepipeline.common.kafka.StageErrorHandlingConfiguration;
 import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.events.ExtractionSubmitted;
+import org.invoicepipeline.poll.inflight.DeadLetterCommits;
 import org.invoicepipeline.poll.inflight.InFlightOffsets;
 import org.invoicepipeline.poll.outcome.OutcomePublisher;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -49,7 +50,8 @@ public class PollKafkaConfiguration {
 
     /**
      * Shared error handling (StageErrorHandlingConfiguration); its template also writes the stage's events.
-     * Never commits a dead-lettered record's offset: records below it may still be in flight.
+     * Never commits a dead-lettered record's offset itself: records below it may still be in flight
+     * ({@link DeadLetterCommits} does, when none are).
      */
     @Bean
     public StageErrorHandling pollErrorHandling(PollWorkerProperties properties) {
@@ -63,7 +65,7 @@ public class PollKafkaConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, ExtractionSubmitted> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(pollConsumerFactory);
-        factory.setCommonErrorHandler(stageErrorHandler);
+        factory.setCommonErrorHandler(new DeadLetterCommits(stageErrorHandler, inFlightOffsets));
         ContainerProperties container = factory.getContainerProperties();
         container.setAckMode(ContainerProperties.AckMode.MANUAL);
         container.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {

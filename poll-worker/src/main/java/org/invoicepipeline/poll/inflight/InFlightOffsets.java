@@ -62,6 +62,22 @@ public final class InFlightOffsets<A> {
         return Optional.of(toAck);
     }
 
+    /**
+     * Ends a record the stage gave up on (dead-lettered), whether or not it was in flight. Returns whether its own
+     * offset may be committed now: nothing below it on its partition is still in flight. Otherwise the
+     * acknowledgement of a later record covers it.
+     */
+    public synchronized boolean abandon(TopicPartition partition, long offset) {
+        PartitionOffsets<A> offsets = partitions.get(partition);
+        if (offsets == null) {
+            return true;
+        }
+        if (offsets.inFlight.remove(offset) != null) {
+            inFlightCount--;
+        }
+        return offsets.inFlight.isEmpty() || offsets.inFlight.firstKey() > offset;
+    }
+
     /** Whether the record is still in flight here (false once finished, or after its partition was revoked). */
     public synchronized boolean isInFlight(TopicPartition partition, long offset) {
         PartitionOffsets<A> offsets = partitions.get(partition);

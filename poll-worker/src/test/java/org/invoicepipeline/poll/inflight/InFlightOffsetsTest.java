@@ -29,6 +29,19 @@ class InFlightOffsetsTest {
     }
 
     @Test
+    void aDeadLetteredRecordIsCommittableOnlyWhenNothingBelowItIsInFlight() {
+        assertThat(offsets.abandon(p0, 5)).isTrue();
+
+        offsets.begin(p0, 6, "ack-6");
+        assertThat(offsets.abandon(p0, 7)).isFalse();
+        assertThat(offsets.abandon(p1, 7)).isTrue();
+        // A record that was in flight when given up on ends too.
+        assertThat(offsets.abandon(p0, 6)).isTrue();
+        assertThat(offsets.isInFlight(p0, 6)).isFalse();
+        assertThat(offsets.size()).isZero();
+    }
+
+    @Test
     void advancesOnlyUpToTheLowestInFlightRecord() {
         offsets.begin(p0, 1, "ack-1");
         offsets.begin(p0, 2, "ack-2");
