@@ -4,13 +4,11 @@ import org.invoicepipeline.download.fetch.ExtractionRowsReader;
 import org.invoicepipeline.download.fetch.OutputArchiver;
 import org.invoicepipeline.download.mapping.ExtractionRows;
 import org.invoicepipeline.download.mapping.FileResultAssembler;
-import org.invoicepipeline.download.mapping.RowsByFile;
 import org.invoicepipeline.download.publish.ResultPublisher;
 import org.invoicepipeline.download.retention.ExtractionRetention;
 import org.invoicepipeline.events.ExtractionCompleted;
 import org.invoicepipeline.events.ExtractionOutcome;
 import org.invoicepipeline.events.ExtractionResult;
-import org.invoicepipeline.events.FileRef;
 import org.invoicepipeline.events.StoredOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +69,9 @@ public class ExtractionCompletedListener {
     private List<ExtractionResult> extracted(ExtractionCompleted completed) {
         ExtractionRows rows = rowsReader.read(completed.getExtractionId());
         List<StoredOutput> outputs = archiver.archive(completed.getExtractionId());
-        metrics.unassignedRows(RowsByFile.assign(
-                completed.getFiles().stream().map(FileRef::getFileName).toList(), rows.rows()).unassigned().size());
-        return assembler.extracted(completed, rows, outputs);
+        List<ExtractionResult> results = assembler.extracted(completed, rows, outputs);
+        // Each row goes to at most one file's result; the others named no file of the extraction.
+        metrics.unassignedRows(rows.rows().size() - results.stream().mapToInt(r -> r.getRows().size()).sum());
+        return results;
     }
 }

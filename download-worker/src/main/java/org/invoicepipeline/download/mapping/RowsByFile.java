@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Assigns each extracted row to the source file it came from, through the row's {@code Source File} cell
  * ({@code "<session file name> (Page n)"}). When the extraction holds a single file every row is that file's,
- * even if the column was excluded. Rows that name no known file are kept apart as {@link #unassigned()}.
+ * even if the column was excluded. Rows that name no known file belong to none (they remain in the stored output
+ * files).
  */
 public final class RowsByFile {
 
@@ -19,7 +20,6 @@ public final class RowsByFile {
     }
 
     private final Map<String, List<NumberedRow>> byFileName = new LinkedHashMap<>();
-    private final List<NumberedRow> unassigned = new ArrayList<>();
 
     private RowsByFile() {
     }
@@ -41,10 +41,7 @@ public final class RowsByFile {
                     .map(SourceReference::fileName)
                     .filter(result.byFileName::containsKey)
                     .orElse(onlyFile);
-            if (fileName == null) {
-                result.unassigned.add(row);
-            }
-            else {
+            if (fileName != null) {
                 result.byFileName.get(fileName).add(row);
             }
         }
@@ -54,10 +51,5 @@ public final class RowsByFile {
     /** The rows of one session file, in output order; empty when the file yielded none. */
     public List<NumberedRow> rowsOf(String sessionFileName) {
         return List.copyOf(byFileName.getOrDefault(sessionFileName, List.of()));
-    }
-
-    /** Rows whose source file could not be identified. They remain in the stored output files. */
-    public List<NumberedRow> unassigned() {
-        return List.copyOf(unassigned);
     }
 }
