@@ -1,5 +1,7 @@
 package org.invoicepipeline.download.store;
 
+import org.invoicepipeline.common.hash.Sha256;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -39,7 +40,7 @@ public final class LocalDirectoryOutputStore implements OutputStore {
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
         try {
-            MessageDigest digest = sha256();
+            MessageDigest digest = Sha256.newDigest();
             long size;
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
                 size = content.transferTo(out);
@@ -79,15 +80,6 @@ public final class LocalDirectoryOutputStore implements OutputStore {
         }
         catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JRE", e);
         }
     }
 }

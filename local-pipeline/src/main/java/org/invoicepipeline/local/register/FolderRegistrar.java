@@ -5,19 +5,16 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.invoicepipeline.common.events.EventKeys;
+import org.invoicepipeline.common.hash.Sha256;
 import org.invoicepipeline.common.serde.EventSerializer;
 import org.invoicepipeline.events.FileRegistered;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +35,9 @@ public final class FolderRegistrar implements AutoCloseable {
 
     /** Name of the manifest the sample generator writes next to the invoices. */
     public static final String MANIFEST = "expected-values.json";
+
+    /** Characters not kept in the readable part of a file id. */
+    private static final Pattern UNSAFE_ID_CHARS = Pattern.compile("[^A-Za-z0-9._-]");
 
     private final KafkaProducer<String, FileRegistered> producer;
     private final String topic;
@@ -77,11 +78,11 @@ public final class FolderRegistrar implements AutoCloseable {
     /** The file id a file is registered under: readable name part plus a hash of its absolute path. */
     public static String fileIdOf(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        String name = absolute.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+        String name = UNSAFE_ID_CHARS.matcher(absolute.getFileName().toString()).replaceAll("_");
         if (name.length() > 80) {
             name = name.substring(0, 80);
         }
-        return "local-" + name + "-" + sha256(absolute.toString()).substring(0, 16);
+        return "local-" + name + "-" + Sha256.hexPrefix(absolute.toString(), 16);
     }
 
     private static boolean isCandidate(Path file) {
@@ -139,15 +140,6 @@ public final class FolderRegistrar implements AutoCloseable {
             return "image/jpeg";
         }
         return "application/octet-stream";
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
