@@ -34,7 +34,7 @@ public final class LocalPipeline implements AutoCloseable {
     public static final String SANDBOX_API_KEY = "local-pipeline-key";
 
     /** Partitions of every topic; the workers that create their topics are told the same count. */
-    private static final int PARTITIONS = 3;
+    public static final int PARTITIONS = 3;
 
     private final LaunchOptions options;
     private final KafkaEnvironment kafka;
@@ -83,8 +83,8 @@ public final class LocalPipeline implements AutoCloseable {
                         .pageProcessingTime(options.sandboxPageTime()).port(0).start();
             }
             monitor = new PipelineMonitor(kafka.bootstrapServers());
-            workers = new PipelineWorkers(commonSettings(options, kafka, sandbox),
-                    stageSettings(options, input, output, extraSettings));
+            workers = new PipelineWorkers(workerSettings(options, kafka.bootstrapServers(), sandbox, input, output,
+                    extraSettings));
             workers.startAll();
             FolderRegistrar registrar = new FolderRegistrar(kafka.bootstrapServers(), PipelineTopics.FILES_REGISTERED,
                     options.profile(), options.batchKey(), Clock.systemUTC());
@@ -155,9 +155,29 @@ public final class LocalPipeline implements AutoCloseable {
         return Duration.between(startedAt, Instant.now());
     }
 
-    private static Map<String, String> commonSettings(LaunchOptions options, KafkaEnvironment kafka, ApiSandbox sandbox) {
+    /**
+     * What the launcher passes each worker: the settings every worker gets (Kafka, API, profile), then the stage's
+     * own, then {@code extraSettings}. The one definition, also for tests that run the workers in their own JVMs.
+     *
+     * @param sandbox the in-process sandbox (its URL and {@link #SANDBOX_API_KEY} are passed), or null for the
+     *                real API at {@link LaunchOptions#apiBaseUrl()}
+     */
+    public static Map<Stage, Map<String, String>> workerSettings(LaunchOptions options, String bootstrapServers,
+                                                                 ApiSandbox sandbox, Path input, Path output,
+                                                                 Map<Stage, Map<String, String>> extraSettings) {
+        Map<String, String> common = commonSettings(options, bootstrapServers, sandbox);
+        Map<Stage, Map<String, String>> settings = stageSettings(options, input, output, extraSettings);
+        settings.replaceAll((stage, own) -> {
+            Map<String, String> merged = new LinkedHashMap<>(common);
+            merged.putAll(own);
+            return merged;
+        });
+        return settings;
+    }
+
+    private static Map<String, String> commonSettings(LaunchOptions options, String bootstrapServers, ApiSandbox sandbox) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        settings.put("spring.kafka.bootstrap-servers", bootstrapServers);
         settings.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         if (sandbox != null) {
             settings.put("pipeline.api.base-url", sandbox.baseUrl());

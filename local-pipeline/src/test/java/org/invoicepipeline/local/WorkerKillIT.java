@@ -15,7 +15,6 @@ import org.invoicepipeline.sandbox.account.AccountCounters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,7 +41,6 @@ import static org.awaitility.Awaitility.await;
 class WorkerKillIT {
 
     private static final int FILES = 30;
-    private static final int PARTITIONS = 3;
     private static final String API_KEY = "worker-kill-key";
     private static final String PROFILE = "invoices";
     private static final double RATE_LIMIT_SCALE = 60;
@@ -60,7 +58,7 @@ class WorkerKillIT {
     @TempDir
     Path output;
 
-    private EmbeddedKafkaKraftBroker broker;
+    private KafkaEnvironment kafka;
     private ApiSandbox sandbox;
     private PipelineMonitor monitor;
     private FolderRegistrar registrar;
@@ -86,7 +84,7 @@ class WorkerKillIT {
                 .until(() -> workers.values().stream().allMatch(WorkerProcess::hasStarted));
         System.out.printf("workers started in %d ms%n", (System.nanoTime() - startAt) / 1_000_000);
 
-        registrar = new FolderRegistrar(broker.getBrokersAsString(), PipelineTopics.FILES_REGISTERED, PROFILE,
+        registrar = new FolderRegistrar(kafka.bootstrapServers(), PipelineTopics.FILES_REGISTERED, PROFILE,
                 "local", Clock.systemUTC());
         List<String> fileIds = registrar.registerNew(input).stream().map(FileRegistered::getFileId).toList();
         monitor.expect(fileIds);
@@ -180,60 +178,37 @@ class WorkerKillIT {
     }
 
     private void startBrokerAndSandbox() {
-        broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-        // The launcher's broker settings, plus a quick abort of transactions left open by a killed planner.
-        broker.brokerProperties(Map.of(
-                "auto.create.topics.enable", "true",
-                "offsets.topic.replication.factor", "1",
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "transaction.state.log.num.partitions", "4",
-                "group.initial.rebalance.delay.ms", "0",
-                "transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000"));
-        broker.afterPropertiesSet();
-        // Topics exactly as the launcher creates them (the plan log compacted, a .DLT per stage input).
-        KafkaEnvironment.external(broker.getBrokersAsString(), PARTITIONS).close();
+        // The launcher's broker and topics, plus a quick abort of transactions left open by a killed planner.
+        kafka = KafkaEnvironment.embedded(LocalPipeline.PARTITIONS,
+                Map.of("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000"));
         sandbox = ApiSandbox.builder().apiKey(API_KEY).credits(1_000_000).rateLimitScale(RATE_LIMIT_SCALE)
                 .pageProcessingTime(PAGE_TIME).port(0).start();
-        monitor = new PipelineMonitor(broker.getBrokersAsString());
+        monitor = new PipelineMonitor(kafka.bootstrapServers());
     }
 
-    /** What the launcher passes each worker (LocalPipeline.stageSettings), with the tests' fast clocks. */
+    /** What the launcher passes each worker (LocalPipeline.workerSettings), with the tests' fast clocks. */
     private Map<Stage, Map<String, String>> workerSettings() {
-        Map<String, String> common = new LinkedHashMap<>();
-        common.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
-        common.put("spring.kafka.consumer.auto-offset-reset", "earliest");
-        // A killed member leaves its group only when its session times out; keep that short so the new process
-        // gets the partitions within seconds (the broker's minimum is 6 s).
-        common.put("spring.kafka.consumer.properties.session.timeout.ms", "6000");
-        common.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "1000");
-        // A transaction a killed planner left open blocks read_committed readers until it times out.
-        common.put("spring.kafka.producer.properties.transaction.timeout.ms", "10000");
-        common.put("pipeline.api.base-url", sandbox.baseUrl());
-        common.put("pipeline.api.rate-limit-scale", String.valueOf(RATE_LIMIT_SCALE));
-        String profile = "pipeline.profiles." + PROFILE + ".";
-        common.put(profile + "task-name", "Worker kill test");
-        common.put(profile + "prompt", "Extract invoice number, invoice date, due date, vendor name, buyer name, "
-                + "currency, net amount, tax amount and total amount");
-        common.put(profile + "output-structure", "per_invoice");
-        common.put("logging.level.org.invoicepipeline", "INFO");
-        common.put("logging.level.org.springframework", "WARN");
-        common.put("logging.level.org.apache.kafka", "WARN");
-        common.put("logging.level.kafka", "ERROR");
-
-        Map<Stage, Map<String, String>> settings = new EnumMap<>(Stage.class);
-        for (Stage stage : Stage.values()) {
-            settings.put(stage, new LinkedHashMap<>(common));
+        LaunchOptions options = PipelineFixture.options(input, output, RATE_LIMIT_SCALE, PAGE_TIME);
+        Map<Stage, Map<String, String>> settings = LocalPipeline.workerSettings(options, kafka.bootstrapServers(),
+                sandbox, input.toAbsolutePath().normalize(), output.toAbsolutePath().normalize(),
+                Map.of(Stage.UPLOAD, Map.of(
+                                // Small sessions, so the batch spans several sessions and extractions.
+                                "pipeline.upload.planner.linger", "300ms",
+                                "pipeline.upload.planner.max-files-per-session", "5"),
+                        Stage.POLL, PipelineFixture.fastClocks().get(Stage.POLL)));
+        for (Map<String, String> worker : settings.values()) {
+            // The key goes in the child's environment (WorkerProcess), never on its command line.
+            worker.remove("pipeline.api.api-key");
+            // A killed member leaves its group only when its session times out; keep that short so the new
+            // process gets the partitions within seconds (the broker's minimum is 6 s).
+            worker.put("spring.kafka.consumer.properties.session.timeout.ms", "6000");
+            worker.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "1000");
+            // A transaction a killed planner left open blocks read_committed readers until it times out.
+            worker.put("spring.kafka.producer.properties.transaction.timeout.ms", "10000");
+            // The workers' own lines, for diagnosis from their log files.
+            worker.put("logging.level.org.invoicepipeline", "INFO");
+            worker.put("logging.level.org.apache.kafka", "WARN");
         }
-        settings.get(Stage.UPLOAD).putAll(Map.of(
-                "pipeline.upload.validation.allowed-roots[0]", input.toAbsolutePath().normalize().toString(),
-                "pipeline.upload.topics.partitions", String.valueOf(PARTITIONS),
-                // Small sessions, so the batch spans several sessions and extractions.
-                "pipeline.upload.planner.linger", "300ms",
-                "pipeline.upload.planner.max-files-per-session", "5"));
-        settings.get(Stage.SUBMIT).put("pipeline.submit.topics.partitions", String.valueOf(PARTITIONS));
-        settings.get(Stage.POLL).putAll(PipelineFixture.fastClocks().get(Stage.POLL));
-        settings.get(Stage.DOWNLOAD).put("pipeline.download.output-directory", output.toAbsolutePath().toString());
         return settings;
     }
 
@@ -243,9 +218,7 @@ class WorkerKillIT {
         closeQuietly(registrar);
         closeQuietly(monitor);
         closeQuietly(sandbox);
-        if (broker != null) {
-            broker.destroy();
-        }
+        closeQuietly(kafka);
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

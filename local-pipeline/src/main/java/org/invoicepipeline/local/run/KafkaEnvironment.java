@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,16 +33,26 @@ public final class KafkaEnvironment implements AutoCloseable {
 
     /** Starts an embedded broker with {@code partitions} partitions per topic. */
     public static KafkaEnvironment embedded(int partitions) {
+        return embedded(partitions, Map.of());
+    }
+
+    /**
+     * As {@link #embedded(int)}, with broker properties added to (and winning over) the launcher's; tests tune
+     * the broker with them.
+     */
+    public static KafkaEnvironment embedded(int partitions, Map<String, String> extraBrokerProperties) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
         // A single broker: the internal topics of consumer offsets and transactions (the upload planner's
         // plan-and-commit is transactional) must make do with one replica.
-        broker.brokerProperties(Map.of(
+        Map<String, String> properties = new HashMap<>(Map.of(
                 "auto.create.topics.enable", "true",
                 "offsets.topic.replication.factor", "1",
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
                 "transaction.state.log.num.partitions", "4",
                 "group.initial.rebalance.delay.ms", "0"));
+        properties.putAll(extraBrokerProperties);
+        broker.brokerProperties(properties);
         broker.afterPropertiesSet();
         KafkaEnvironment environment = new KafkaEnvironment(broker, broker.getBrokersAsString());
         environment.createTopics(partitions);
@@ -56,10 +67,6 @@ public final class KafkaEnvironment implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
-    }
-
-    public boolean isEmbedded() {
-        return embedded != null;
     }
 
     private void createTopics(int partitions) {

@@ -6,7 +6,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,16 +18,11 @@ public final class PipelineWorkers implements AutoCloseable {
     private final Map<Stage, Map<String, String>> settings;
     private final Map<Stage, ConfigurableApplicationContext> running = new EnumMap<>(Stage.class);
 
-    /**
-     * @param common   settings of every worker (Kafka, API, profiles)
-     * @param perStage settings of one worker, added to (and winning over) the common ones
-     */
-    public PipelineWorkers(Map<String, String> common, Map<Stage, Map<String, String>> perStage) {
+    /** @param settings every worker's settings (see {@code LocalPipeline.workerSettings}) */
+    public PipelineWorkers(Map<Stage, Map<String, String>> settings) {
         this.settings = new EnumMap<>(Stage.class);
         for (Stage stage : Stage.values()) {
-            Map<String, String> merged = new LinkedHashMap<>(common);
-            merged.putAll(perStage.getOrDefault(stage, Map.of()));
-            settings.put(stage, merged);
+            this.settings.put(stage, Map.copyOf(settings.getOrDefault(stage, Map.of())));
         }
     }
 
@@ -65,10 +59,6 @@ public final class PipelineWorkers implements AutoCloseable {
     public synchronized void restart(Stage stage) {
         stop(stage);
         start(stage);
-    }
-
-    public synchronized boolean isRunning(Stage stage) {
-        return running.containsKey(stage);
     }
 
     /** Stops every worker, last stage first. */
