@@ -18,12 +18,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class WorkerProcess {
 
-    private static final Map<Stage, String> MAIN_CLASSES = Map.of(
-            Stage.UPLOAD, "org.invoicepipeline.upload.UploadWorkerApplication",
-            Stage.SUBMIT, "org.invoicepipeline.submit.SubmitWorkerApplication",
-            Stage.POLL, "org.invoicepipeline.poll.PollWorkerApplication",
-            Stage.DOWNLOAD, "org.invoicepipeline.download.DownloadWorkerApplication");
-
     private final Stage stage;
     private final Process process;
     private final Path log;
@@ -44,7 +38,7 @@ final class WorkerProcess {
         command.add("-XX:+UseSerialGC");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(MAIN_CLASSES.get(stage));
+        command.add(stage.applicationClassName());
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -71,7 +65,8 @@ final class WorkerProcess {
 
     /** True once Spring Boot logged that the application started. */
     boolean hasStarted() {
-        return logContains("Started " + MAIN_CLASSES.get(stage).substring(MAIN_CLASSES.get(stage).lastIndexOf('.') + 1));
+        String mainClass = stage.applicationClassName();
+        return logContains("Started " + mainClass.substring(mainClass.lastIndexOf('.') + 1));
     }
 
     boolean logContains(String text) {

@@ -19,6 +19,11 @@ public enum Stage {
         return shortName;
     }
 
+    /** The fully qualified name of the worker's Spring Boot application class (its {@code main}). */
+    public String applicationClassName() {
+        return applicationClass;
+    }
+
     Class<?> applicationClass() {
         try {
             return Class.forName(applicationClass);
