@@ -122,11 +122,6 @@ public final class ExtractionWaiter implements AutoCloseable {
         }
     }
 
-    /** Extractions being waited for. */
-    public int inFlight() {
-        return watching.size();
-    }
-
     private void schedule(ExtractionWatch watch, Duration delay) {
         if (!pool.isShutdown()) {
             pool.schedule(() -> check(watch), delay.toMillis(), TimeUnit.MILLISECONDS);
