@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Tracks the records whose extractions are still being waited for, per partition, and says which record may be
@@ -60,6 +61,15 @@ public final class InFlightOffsets<A> {
         A toAck = committable.lastEntry().getValue();
         committable.clear();
         return Optional.of(toAck);
+    }
+
+    /**
+     * Marks a record finished and, if the committable position moved, acknowledges it while still holding the lock.
+     * Waiter threads finish records concurrently: acknowledging outside the lock could queue a lower offset's
+     * commit after a higher one's and move the committed offset backwards.
+     */
+    public synchronized void finish(TopicPartition partition, long offset, Consumer<? super A> acknowledge) {
+        finish(partition, offset).ifPresent(acknowledge);
     }
 
     /**

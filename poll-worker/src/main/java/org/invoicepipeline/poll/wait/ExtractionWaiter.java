@@ -302,7 +302,7 @@ public final class ExtractionWaiter implements AutoCloseable {
     }
 
     private void acknowledge(ExtractionWatch.RecordPosition position) {
-        offsets.finish(position.partition(), position.offset()).ifPresent(Acknowledgment::acknowledge);
+        offsets.finish(position.partition(), position.offset(), Acknowledgment::acknowledge);
     }
 
     private Duration backoff(int consecutiveFailures, Duration retryAfter) {

@@ -3,7 +3,13 @@ package org.invoicepipeline.poll.inflight;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,5 +88,31 @@ class InFlightOffsetsTest {
         assertThat(offsets.size()).isEqualTo(1);
         assertThat(offsets.finish(p0, 4)).contains("again");
         assertThat(offsets.finish(p0, 4)).isEmpty();
+    }
+
+    @Test
+    void concurrentFinishesAcknowledgeInOffsetOrderSoTheCommitNeverMovesBackwards() throws Exception {
+        InFlightOffsets<Long> longs = new InFlightOffsets<>();
+        int records = 2_000;
+        for (long offset = 0; offset < records; offset++) {
+            longs.begin(p0, offset, offset);
+        }
+        List<Long> acknowledged = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        for (long offset = 0; offset < records; offset++) {
+            long finished = offset;
+            threads.submit(() -> {
+                start.await();
+                longs.finish(p0, finished, acknowledged::add);
+                return null;
+            });
+        }
+        start.countDown();
+        threads.shutdown();
+        assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(acknowledged).isSorted().last().isEqualTo((long) records - 1);
+        assertThat(longs.size()).isZero();
     }
 }
