@@ -52,6 +52,20 @@ public final class StageErrorHandlers {
     public static DefaultErrorHandler create(String stage, KafkaOperations<?, ?> deadLetterTemplate,
                                              ListenerContainerPauseService pauseService, StageRetryOptions options,
                                              @Nullable MeterRegistry meters) {
+        return create(new StageErrorHandling(stage, options), deadLetterTemplate, pauseService, meters);
+    }
+
+    /**
+     * As above, and before each dead letter the {@code DEAD_LETTERED} results of the record's files
+     * ({@link StageErrorHandling#deadLetterResults()}) are published and acknowledged; if they cannot be, the
+     * record is not dead-lettered and is delivered again.
+     */
+    public static DefaultErrorHandler create(StageErrorHandling handling, KafkaOperations<?, ?> deadLetterTemplate,
+                                             ListenerContainerPauseService pauseService, @Nullable MeterRegistry meters) {
+        String stage = handling.stage();
+        StageRetryOptions options = handling.retry();
+        DeadLetterResultsPublisher results = new DeadLetterResultsPublisher(stage, handling.resultsTopic(),
+                handling.deadLetterResults(), deadLetterTemplate);
         DeliveryAttempts attempts = new DeliveryAttempts();
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(deadLetterTemplate,
                 (record, exception) -> new TopicPartition(DeadLetterRecords.topicFor(record.topic()), -1));
@@ -61,6 +75,7 @@ public final class StageErrorHandlers {
 
         ConsumerAwareRecordRecoverer recoverer = (record, consumer, exception) -> {
             StageFailure failure = FailureClassifier.classify(exception);
+            results.publish(record, failure);
             publisher.accept(record, consumer, exception);
             log.warn("{} stage dead-lettered {}-{}@{} after {} attempt(s): {} {}", stage, record.topic(),
                     record.partition(), record.offset(), attempts.of(record), failure.code(), failure.message());

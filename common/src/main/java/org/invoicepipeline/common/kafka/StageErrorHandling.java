@@ -10,16 +10,34 @@ import java.util.Objects;
  * @param retry              retry bounds
  * @param commitDeadLettered whether a dead-lettered record's offset is committed; {@code false} for a stage that
  *                           acknowledges out of order (records below it may still be in flight)
+ * @param resultsTopic       where the {@code DEAD_LETTERED} results of a dead-lettered record's files go
+ * @param deadLetterResults  those results, per dead-lettered record
  */
-public record StageErrorHandling(String stage, StageRetryOptions retry, boolean commitDeadLettered) {
+public record StageErrorHandling(String stage, StageRetryOptions retry, boolean commitDeadLettered,
+                                 String resultsTopic, DeadLetterResults deadLetterResults) {
+
+    /** Default topic of {@code ExtractionResult}s. */
+    public static final String DEFAULT_RESULTS_TOPIC = "extraction-results";
 
     public StageErrorHandling {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(resultsTopic, "resultsTopic");
+        Objects.requireNonNull(deadLetterResults, "deadLetterResults");
+    }
+
+    /** A stage whose records name no files: dead letters publish no results. */
+    public StageErrorHandling(String stage, StageRetryOptions retry, boolean commitDeadLettered) {
+        this(stage, retry, commitDeadLettered, DEFAULT_RESULTS_TOPIC, DeadLetterResults.NONE);
     }
 
     /** Commits dead-lettered records, as a stage that acknowledges record by record wants. */
     public StageErrorHandling(String stage, StageRetryOptions retry) {
         this(stage, retry, true);
+    }
+
+    /** The same handling, publishing {@code results} of every dead-lettered record to {@code topic}. */
+    public StageErrorHandling withDeadLetterResults(String topic, DeadLetterResults results) {
+        return new StageErrorHandling(stage, retry, commitDeadLettered, topic, results);
     }
 }

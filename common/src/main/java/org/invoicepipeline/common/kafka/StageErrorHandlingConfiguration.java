@@ -47,8 +47,8 @@ public class StageErrorHandlingConfiguration {
                                                  KafkaTemplate<Object, Object> stageEventTemplate,
                                                  ListenerContainerPauseService stagePauseService,
                                                  ObjectProvider<MeterRegistry> meters) {
-        DefaultErrorHandler handler = StageErrorHandlers.create(handling.stage(), stageEventTemplate,
-                stagePauseService, handling.retry(), meters.getIfAvailable());
+        DefaultErrorHandler handler = StageErrorHandlers.create(handling, stageEventTemplate, stagePauseService,
+                meters.getIfAvailable());
         handler.setAckAfterHandle(handling.commitDeadLettered());
         return handler;
     }

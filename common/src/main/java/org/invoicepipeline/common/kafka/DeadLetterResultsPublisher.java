@@ -1,0 +1,75 @@
+package org.invoicepipeline.common.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.invoicepipeline.events.ExtractionResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+
+/**
+ * Publishes the {@code DEAD_LETTERED} results of a record the error handler gives up on, and waits for the broker:
+ * a failure to publish them fails the recovery, so the record is delivered again rather than committed without
+ * its files' results.
+ */
+final class DeadLetterResultsPublisher {
+
+    /** How long the recovery waits for the broker to acknowledge the results. */
+    static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterResultsPublisher.class);
+
+    private final String stage;
+    private final String resultsTopic;
+    private final DeadLetterResults results;
+    private final KafkaOperations<Object, Object> template;
+
+    @SuppressWarnings("unchecked")
+    DeadLetterResultsPublisher(String stage, String resultsTopic, DeadLetterResults results,
+                               KafkaOperations<?, ?> template) {
+        this.stage = stage;
+        this.resultsTopic = resultsTopic;
+        this.results = results;
+        this.template = (KafkaOperations<Object, Object>) template;
+    }
+
+    void publish(ConsumerRecord<?, ?> record, StageFailure failure) {
+        List<ExtractionResult> toPublish;
+        try {
+            toPublish = results.resultsFor(record, failure);
+        }
+        catch (RuntimeException e) {
+            // The record cannot be read as the stage's event (undecodable bytes): it names no file we could report.
+            log.warn("{} stage cannot name the files of dead-lettered {}-{}@{}: {}", stage, record.topic(),
+                    record.partition(), record.offset(), e.toString());
+            return;
+        }
+        if (toPublish.isEmpty()) {
+            return;
+        }
+        List<CompletableFuture<?>> sends = toPublish.stream()
+                .<CompletableFuture<?>>map(result -> template.send(resultsTopic, result.getFileId(), result))
+                .toList();
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while publishing dead-lettered results", e);
+        }
+        catch (ExecutionException | TimeoutException e) {
+            throw new KafkaException("publishing the DEAD_LETTERED results of " + record.topic() + "-"
+                    + record.partition() + "@" + record.offset() + " failed", e);
+        }
+        log.info("{} stage published {} DEAD_LETTERED result(s) for {}-{}@{} ({})", stage, toPublish.size(),
+                record.topic(), record.partition(), record.offset(), failure.code());
+    }
+}
