@@ -14,7 +14,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.invoicepipeline.common.kafka.PipelineHeaders;
 import org.invoicepipeline.common.testing.TopicRecorder;
 import org.invoicepipeline.common.profile.SubmissionIds;
+import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.ExtractionSubmitted;
+import org.invoicepipeline.events.ResultStatus;
+import org.invoicepipeline.sandbox.http.ErrorCode;
 import org.invoicepipeline.events.FileRef;
 import org.invoicepipeline.events.PartsUploaded;
 import org.invoicepipeline.sandbox.account.AccountCounters;
@@ -119,6 +122,39 @@ class SubmitWorkerIT {
             assertThat(rig.submitted(recorder.on(topics.submitted()).get(0)).getUploadSessionId()).isEqualTo("invalid-s2");
             assertThat(extractionsPerSubmission(SubmissionIds.of("invalid-s1", 1))).isZero();
             assertThat(extractionsPerSubmission(SubmissionIds.of("invalid-empty", 1))).isZero();
+        }
+    }
+
+    @Test
+    void aSessionTheApiRefusesForGoodIsDeadLetteredAndEachOfItsFilesGetsOneDeadLetteredResult() throws Exception {
+        Topics topics = Topics.named("refused");
+        rig.createTopics(topics);
+        PartsUploaded refused = rig.uploadedSession("refused-s1", "std", 2);
+        PartsUploaded valid = rig.uploadedSession("refused-s2", "std", 1);
+        rig.sandbox.control().failNext("submitExtraction", 1, ErrorCode.INVALID_INPUT);
+
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), SubmitWorkerRig.PARTITIONS);
+             ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
+            rig.publish(topics.partsUploaded(), refused);
+            await().atMost(WAIT).until(() -> recorder.on(topics.dlt()).size() == 1);
+            rig.publish(topics.partsUploaded(), valid);
+            await().atMost(WAIT).until(() -> recorder.on(topics.submitted()).size() == 1);
+
+            ConsumerRecord<String, byte[]> deadLetter = recorder.on(topics.dlt()).get(0);
+            assertThat(deadLetter.key()).isEqualTo("refused-s1");
+            assertThat(SubmitWorkerRig.header(deadLetter, PipelineHeaders.ERROR_CODE)).contains("INVALID_INPUT");
+            List<ExtractionResult> results = recorder.on(topics.results()).stream().map(rig::result).toList();
+            assertThat(results).extracting(ExtractionResult::getFileId)
+                    .containsExactlyInAnyOrder("refused-s1-f0", "refused-s1-f1");
+            assertThat(results).allSatisfy(result -> {
+                assertThat(result.getStatus()).isEqualTo(ResultStatus.DEAD_LETTERED);
+                assertThat(result.getError().getCode()).isEqualTo("INVALID_INPUT");
+                assertThat(result.getUploadSessionId()).isEqualTo("refused-s1");
+                assertThat(result.getResultId()).isEqualTo(result.getFileId() + "/refused-s1");
+            });
+            assertThat(recorder.on(topics.results())).extracting(ConsumerRecord::key)
+                    .containsExactlyInAnyOrder("refused-s1-f0", "refused-s1-f1");
+            assertThat(extractionsPerSubmission(SubmissionIds.of("refused-s1", 1))).isZero();
         }
     }
 

@@ -17,6 +17,7 @@ import org.invoicepipeline.common.kafka.PipelineHeaders;
 import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.common.serde.EventSerializer;
 import org.invoicepipeline.common.testing.WorkerTestInfrastructure;
+import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.ExtractionSubmitted;
 import org.invoicepipeline.events.FileRef;
 import org.invoicepipeline.events.PartsUploaded;
@@ -38,6 +39,7 @@ final class SubmitWorkerRig implements AutoCloseable {
     private final WorkerTestInfrastructure infrastructure;
     private final EventSerializer<PartsUploaded> serializer = new EventSerializer<>();
     private final EventDeserializer<ExtractionSubmitted> submittedDeserializer = new EventDeserializer<>(ExtractionSubmitted.class);
+    private final EventDeserializer<ExtractionResult> resultDeserializer = new EventDeserializer<>(ExtractionResult.class);
     private final SampleInvoiceGenerator samples = new SampleInvoiceGenerator(7);
     private int sampleIndex;
 
@@ -49,12 +51,13 @@ final class SubmitWorkerRig implements AutoCloseable {
                 .rateLimitScale(WorkerTestInfrastructure.RATE_LIMIT_SCALE).build());
         serializer.configure(Map.of(), false);
         submittedDeserializer.configure(Map.of(), false);
+        resultDeserializer.configure(Map.of(), false);
     }
 
     /** Topic names of one test. */
-    record Topics(String partsUploaded, String submitted) {
+    record Topics(String partsUploaded, String submitted, String results) {
         static Topics named(String prefix) {
-            return new Topics(prefix + "-parts-uploaded", prefix + "-extraction-submitted");
+            return new Topics(prefix + "-parts-uploaded", prefix + "-extraction-submitted", prefix + "-extraction-results");
         }
 
         String dlt() {
@@ -62,7 +65,7 @@ final class SubmitWorkerRig implements AutoCloseable {
         }
 
         List<String> all() {
-            return List.of(partsUploaded, submitted, dlt());
+            return List.of(partsUploaded, submitted, dlt(), results);
         }
     }
 
@@ -74,6 +77,7 @@ final class SubmitWorkerRig implements AutoCloseable {
         Map<String, Object> props = infrastructure.workerProperties();
         props.put("pipeline.submit.topics.parts-uploaded", topics.partsUploaded());
         props.put("pipeline.submit.topics.extraction-submitted", topics.submitted());
+        props.put("pipeline.submit.topics.extraction-results", topics.results());
         props.put("pipeline.submit.topics.partitions", PARTITIONS);
         props.put("pipeline.submit.group-id", topics.partsUploaded() + "-submit");
         props.put("pipeline.submit.admission.credits-cache-ttl", "200ms");
@@ -120,6 +124,10 @@ final class SubmitWorkerRig implements AutoCloseable {
 
     void sendRaw(String topic, String key, byte[] value) throws Exception {
         infrastructure.send(topic, key, value);
+    }
+
+    ExtractionResult result(ConsumerRecord<String, byte[]> record) {
+        return resultDeserializer.deserialize(record.topic(), record.headers(), record.value());
     }
 
     ExtractionSubmitted submitted(ConsumerRecord<String, byte[]> record) {

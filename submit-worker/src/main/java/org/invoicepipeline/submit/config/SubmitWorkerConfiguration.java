@@ -20,6 +20,7 @@ import org.invoicepipeline.events.PartsUploaded;
 import org.invoicepipeline.submit.ExtractionSubmitter;
 import org.invoicepipeline.submit.SubmissionListener;
 import org.invoicepipeline.submit.admission.AdmissionGate;
+import org.invoicepipeline.submit.deadletter.SubmitDeadLetterResults;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -71,10 +72,15 @@ public class SubmitWorkerConfiguration {
                 stageEventTemplate, Clock.systemUTC(), registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
-    /** Shared error handling (StageErrorHandlingConfiguration); its template also writes ExtractionSubmitted. */
+    /**
+     * Shared error handling (StageErrorHandlingConfiguration); its template also writes ExtractionSubmitted. A
+     * dead-lettered session's completed files get DEAD_LETTERED results first.
+     */
     @Bean
     StageErrorHandling submitErrorHandling(SubmitWorkerProperties properties) {
-        return new StageErrorHandling(STAGE, properties.getRetry().toOptions());
+        return new StageErrorHandling(STAGE, properties.getRetry().toOptions())
+                .withDeadLetterResults(properties.getTopics().getExtractionResults(),
+                        new SubmitDeadLetterResults(Clock.systemUTC()));
     }
 
     /** PartsUploaded through the event deserializer behind an ErrorHandlingDeserializer; one commit per record. */

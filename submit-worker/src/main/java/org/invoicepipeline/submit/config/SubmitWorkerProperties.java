@@ -63,6 +63,12 @@ public class SubmitWorkerProperties {
         /** ExtractionSubmitted events for the poll stage (output). */
         private String extractionSubmitted = "extraction-submitted";
 
+        /**
+         * ExtractionResult events (output): the DEAD_LETTERED results of the files of a dead-lettered session; the
+         * download stage's {@code extraction-results}.
+         */
+        private String extractionResults = "extraction-results";
+
         /** Partitions of the topics this stage creates when missing (its output and dead-letter topic). */
         private int partitions = 3;
 
@@ -80,6 +86,14 @@ public class SubmitWorkerProperties {
 
         public void setExtractionSubmitted(String extractionSubmitted) {
             this.extractionSubmitted = extractionSubmitted;
+        }
+
+        public String getExtractionResults() {
+            return extractionResults;
+        }
+
+        public void setExtractionResults(String extractionResults) {
+            this.extractionResults = extractionResults;
         }
 
         public int getPartitions() {
