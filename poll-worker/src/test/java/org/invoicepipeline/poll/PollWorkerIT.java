@@ -30,6 +30,7 @@ import org.invoicepipeline.events.OpenQuestion;
 import org.invoicepipeline.events.QuestionType;
 import org.invoicepipeline.events.ExtractionSubmitted;
 import org.invoicepipeline.events.FileRef;
+import org.invoicepipeline.events.PageRef;
 import org.invoicepipeline.samples.SampleInvoice;
 import org.invoicepipeline.samples.SampleInvoiceGenerator;
 import org.invoicepipeline.sandbox.ApiSandbox;
@@ -234,6 +235,116 @@ class PollWorkerIT {
         assertThat(questions.getQuestions()).extracting(OpenQuestion::getQuestionId).containsExactly("q_1");
     }
 
+    @Test
+    void anEncryptedFileFailsAloneWhileTheOtherFilesAreResubmittedAtOnceAndChargedOnce() {
+        startWorker(3);
+        ExtractionSubmitted first = submit("default", 60, 4, 2);
+        long pagesBefore = sandbox.control().counters(KEY).pagesCharged();
+
+        publish(first);
+
+        List<ExtractionCompleted> completions = awaitCompletions(first.getUploadSessionId(), 2);
+        ExtractionCompleted failed = completions.stream().filter(c -> c.getStatus() == ExtractionOutcome.FAILED)
+                .findFirst().orElseThrow();
+        ExtractionCompleted extracted = completions.stream().filter(c -> c.getStatus() == ExtractionOutcome.COMPLETED)
+                .findFirst().orElseThrow();
+        FileRef encrypted = first.getFiles().get(2);
+        assertThat(failed.getFiles()).containsExactly(encrypted);
+        assertThat(failed.getError().getCode()).isEqualTo("ENCRYPTED_FILE");
+        assertThat(failed.getSubmissionId()).isEqualTo(first.getSubmissionId());
+        List<FileRef> good = first.getFiles().stream().filter(f -> !f.equals(encrypted)).toList();
+        assertThat(extracted.getFiles()).containsExactlyElementsOf(good);
+        assertThat(extracted.getSubmissionId()).isNotEqualTo(first.getSubmissionId());
+        assertThat(extracted.getAttempt()).isEqualTo(2);
+        assertThat(extracted.getPages().getSuccessful()).extracting(PageRef::getFileName)
+                .doesNotContain(encrypted.getFileName());
+        // every page of the good files charged once, nothing for the failed extraction
+        Map<String, Long> bySubmission = sandbox.control().counters(KEY).extractionsBySubmissionId();
+        assertThat(bySubmission).containsEntry(first.getSubmissionId(), 1L)
+                .containsEntry(extracted.getSubmissionId(), 1L);
+        long pagesCharged = sandbox.control().counters(KEY).pagesCharged() - pagesBefore;
+        assertThat(pagesCharged).isEqualTo(extracted.getPages().getSuccessfulCount())
+                .isEqualTo(extracted.getCreditsDeducted()).isEqualTo(3);
+        // and nothing more afterwards
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        assertThat(completionsOf(first.getUploadSessionId())).hasSize(2);
+    }
+
+    @Test
+    void anExtractionFailedForLackOfCreditsIsHeldAndResubmittedOnceCreditsAllowNeverFailingItsFiles() {
+        startWorker(1, Map.of("pipeline.poll.insufficient-credits-wait", "300ms"));
+        sandbox.control().failNextExtractions(ExtractionFailureCode.INSUFFICIENT_CREDITS, 1);
+        ExtractionSubmitted first = submit("default", 90, 2);
+        sandbox.control().setCredits(KEY, 0);
+        try {
+            long balanceCalls = sandbox.control().counters(KEY).calls("getCreditsBalance");
+            publish(first);
+
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    sandbox.control().counters(KEY).calls("getCreditsBalance") >= balanceCalls + 3);
+            assertThat(completionsOf(first.getUploadSessionId())).isEmpty();
+            assertThat(sandbox.control().counters(KEY).extractionsBySubmissionId()).hasEntrySatisfying(
+                    first.getSubmissionId(), n -> assertThat(n).isEqualTo(1L));
+
+            sandbox.control().setCredits(KEY, 10_000);
+            ExtractionCompleted completed = awaitCompleted(first.getUploadSessionId());
+            // even with max-submission-attempts 1: a credits hold is no failed attempt
+            assertThat(completed.getStatus()).isEqualTo(ExtractionOutcome.COMPLETED);
+            assertThat(completed.getAttempt()).isEqualTo(2);
+            assertThat(completed.getFiles()).isEqualTo(first.getFiles());
+            assertThat(completionsOf(first.getUploadSessionId())).hasSize(1);
+        }
+        finally {
+            sandbox.control().setCredits(KEY, 10_000);
+        }
+    }
+
+    @Test
+    void aRestartDoesNotRepublishCompletionsFinishedBehindAnExtractionWaitingForAnswers() {
+        ConfigurableApplicationContext worker = startWorker(3);
+        ExtractionSubmitted held = submit("ask", 70, 1);
+        publish(held, 0);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                client.getExtraction(held.getExtractionId()) instanceof ExtractionStatus.InputRequired);
+        List<ExtractionSubmitted> later = List.of(submit("default", 71, 1), submit("default", 72, 1),
+                submit("default", 73, 1));
+        later.forEach(event -> publish(event, 0));
+        later.forEach(event -> assertThat(awaitCompleted(event.getUploadSessionId()).getStatus())
+                .isEqualTo(ExtractionOutcome.COMPLETED));
+
+        worker.close();
+        workers.remove(worker);
+        startWorker(3);
+        // quiet period: the restarted worker must not wait for (and republish) the finished ones again
+        await().pollDelay(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(15)).until(() -> true);
+        for (ExtractionSubmitted event : later) {
+            assertThat(completionsOf(event.getUploadSessionId())).as("completions of %s", event.getUploadSessionId())
+                    .hasSize(1);
+        }
+        // while the held one is still waited for, and completes once answered
+        ExtractionQuestionsAsked questions = awaitQuestions(held.getExtractionId());
+        client.answerQuestions(held.getExtractionId(), questions.getQuestions().stream()
+                .map(q -> Answer.acceptRecommended(q.getQuestionId())).toList());
+        assertThat(awaitCompleted(held.getUploadSessionId()).getStatus()).isEqualTo(ExtractionOutcome.COMPLETED);
+        assertThat(completionsOf(held.getUploadSessionId())).hasSize(1);
+    }
+
+    @Test
+    void anExtractionStillWaitingAtItsDeadlineIsCancelledAndItsFilesFailWithOurCode() {
+        startWorker(3, Map.of("pipeline.poll.max-extraction-age", "4s"));
+        ExtractionSubmitted submitted = submit("ask", 80, 2);
+
+        publish(submitted);
+
+        ExtractionCompleted completed = awaitCompleted(submitted.getUploadSessionId());
+        assertThat(completed.getStatus()).isEqualTo(ExtractionOutcome.FAILED);
+        assertThat(completed.getError().getCode()).isEqualTo("EXTRACTION_DEADLINE_EXCEEDED");
+        assertThat(completed.getError().getMessage()).contains(submitted.getExtractionId());
+        assertThat(completed.getFiles()).isEqualTo(submitted.getFiles());
+        assertThat(client.getExtraction(submitted.getExtractionId())).isInstanceOf(ExtractionStatus.Cancelled.class);
+        assertThat(sandbox.control().counters(KEY).calls("cancelExtraction")).isPositive();
+    }
+
     // ---- fixture ----------------------------------------------------------------------------------------------
 
     private static Map<String, Object> profileProperties() {
@@ -250,6 +361,10 @@ class PollWorkerIT {
     }
 
     private ConfigurableApplicationContext startWorker(int maxAttempts) {
+        return startWorker(maxAttempts, Map.of());
+    }
+
+    private ConfigurableApplicationContext startWorker(int maxAttempts, Map<String, Object> overrides) {
         Map<String, Object> props = new HashMap<>(profileProperties());
         props.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
         props.put("spring.kafka.consumer.properties.max.poll.interval.ms", "30000");
@@ -261,7 +376,9 @@ class PollWorkerIT {
         props.put("pipeline.poll.input-required-recheck", "300ms");
         props.put("pipeline.poll.error-backoff", "100ms");
         props.put("pipeline.poll.max-submission-attempts", String.valueOf(maxAttempts));
+        props.put("pipeline.poll.commit-interval", "200ms");
         props.put("management.metrics.enable.all", "true");
+        props.putAll(overrides);
         // As command-line arguments: they win over the worker's application.yml (builder properties would not).
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PollWorkerApplication.class)
@@ -272,12 +389,20 @@ class PollWorkerIT {
 
     /** Uploads {@code count} generated invoices (the "ask"/"auto" profiles get one with two totals) and submits attempt 1. */
     private static ExtractionSubmitted submit(String profile, int firstIndex, int count) {
+        return submit(profile, firstIndex, count, -1);
+    }
+
+    /** As above; the file at {@code encryptedIndex} (if any) is a password-protected PDF. */
+    private static ExtractionSubmitted submit(String profile, int firstIndex, int count, int encryptedIndex) {
         String session = "us-poll-" + UUID.randomUUID();
         List<SampleInvoice> invoices = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             invoices.add(profile.equals("default") ? generator.generate(firstIndex + i) : generator.ambiguousTotal(firstIndex + i));
         }
-        List<byte[]> pdfs = invoices.stream().map(generator::toPdf).toList();
+        List<byte[]> pdfs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            pdfs.add(i == encryptedIndex ? generator.toEncryptedPdf(invoices.get(i)) : generator.toPdf(invoices.get(i)));
+        }
         List<UploadFileSpec> specs = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             specs.add(new UploadFileSpec("file-" + i, invoices.get(i).fileName(), pdfs.get(i).length));
@@ -300,10 +425,47 @@ class PollWorkerIT {
     }
 
     private static void publish(ExtractionSubmitted event) {
+        publish(event, null);
+    }
+
+    private static void publish(ExtractionSubmitted event, Integer partition) {
         try (KafkaProducer<String, ExtractionSubmitted> producer = new KafkaProducer<>(producerProps(),
                 new StringSerializer(), new EventSerializer<>())) {
-            producer.send(new ProducerRecord<>(INPUT, event.getUploadSessionId(), event));
+            producer.send(new ProducerRecord<>(INPUT, partition, event.getUploadSessionId(), event));
         }
+    }
+
+    /** At least {@code count} completions of the session (waiting up to a minute). */
+    private static List<ExtractionCompleted> awaitCompletions(String uploadSessionId, int count) {
+        List<ExtractionCompleted> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            found.clear();
+            found.addAll(completionsOf(uploadSessionId));
+            return found.size() >= count;
+        });
+        return List.copyOf(found);
+    }
+
+    /** Every completion of the session on the completed topic so far, read from the beginning. */
+    private static List<ExtractionCompleted> completionsOf(String uploadSessionId) {
+        List<ExtractionCompleted> found = new ArrayList<>();
+        try (KafkaConsumer<String, ExtractionCompleted> consumer = new KafkaConsumer<>(consumerProps(),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new EventDeserializer<>(ExtractionCompleted.class))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(COMPLETED).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, ExtractionCompleted> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (uploadSessionId.equals(r.value().getUploadSessionId())) {
+                        found.add(r.value());
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private static ExtractionCompleted awaitCompleted(String uploadSessionId) {

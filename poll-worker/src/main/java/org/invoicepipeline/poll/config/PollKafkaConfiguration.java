@@ -9,6 +9,8 @@ import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.events.ExtractionSubmitted;
 import org.invoicepipeline.poll.inflight.DeadLetterCommits;
 import org.invoicepipeline.poll.inflight.InFlightOffsets;
+import org.invoicepipeline.poll.inflight.OffsetCommitter;
+import org.invoicepipeline.poll.outcome.PollDeadLetterResults;
 import org.invoicepipeline.poll.outcome.OutcomePublisher;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,18 +22,18 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.Acknowledgment;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Kafka wiring of the poll stage: manual acknowledgement (a record is acknowledged when its extraction ends, and
- * only up to the lowest one still in flight), poison records to {@code extraction-submitted.DLT} through the
+ * Kafka wiring of the poll stage: offsets committed by the {@link OffsetCommitter} on the consumer thread (up to
+ * the lowest record still in flight, the finished ones above it in the commit metadata), poison records to {@code extraction-submitted.DLT} through the
  * shared stage error handler, and one producer for events (questions included) and dead letters.
  */
 @Configuration(proxyBeanMethods = false)
@@ -51,24 +53,39 @@ public class PollKafkaConfiguration {
     /**
      * Shared error handling (StageErrorHandlingConfiguration); its template also writes the stage's events.
      * Never commits a dead-lettered record's offset itself: records below it may still be in flight
-     * ({@link DeadLetterCommits} does, when none are).
+     * ({@link DeadLetterCommits} commits through the {@link OffsetCommitter}). A dead-lettered record's files get
+     * DEAD_LETTERED results first.
      */
     @Bean
     public StageErrorHandling pollErrorHandling(PollWorkerProperties properties) {
-        return new StageErrorHandling(OutcomePublisher.STAGE, properties.getRetry().toOptions(), false);
+        return new StageErrorHandling(OutcomePublisher.STAGE, properties.getRetry().toOptions(), false)
+                .withDeadLetterResults(properties.getTopics().getExtractionResults(),
+                        new PollDeadLetterResults(Clock.systemUTC()));
     }
 
     @Bean
     public ConcurrentKafkaListenerContainerFactory<String, ExtractionSubmitted> kafkaListenerContainerFactory(
             ConsumerFactory<String, ExtractionSubmitted> pollConsumerFactory, DefaultErrorHandler stageErrorHandler,
-            InFlightOffsets<Acknowledgment> inFlightOffsets) {
+            InFlightOffsets inFlightOffsets, OffsetCommitter offsetCommitter, PollWorkerProperties properties) {
         ConcurrentKafkaListenerContainerFactory<String, ExtractionSubmitted> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(pollConsumerFactory);
-        factory.setCommonErrorHandler(new DeadLetterCommits(stageErrorHandler, inFlightOffsets));
+        factory.setCommonErrorHandler(new DeadLetterCommits(stageErrorHandler, inFlightOffsets, offsetCommitter));
         ContainerProperties container = factory.getContainerProperties();
+        // MANUAL with no acknowledgement: the container never commits; the OffsetCommitter does, on this thread.
         container.setAckMode(ContainerProperties.AckMode.MANUAL);
+        container.setIdleEventInterval(properties.getCommitInterval().toMillis());
         container.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
+            @Override
+            public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+                offsetCommitter.assigned(consumer, partitions);
+            }
+
+            @Override
+            public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+                offsetCommitter.commitNow(consumer);
+            }
+
             @Override
             public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
                 inFlightOffsets.forget(partitions);

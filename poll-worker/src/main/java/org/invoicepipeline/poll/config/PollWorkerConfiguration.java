@@ -5,7 +5,10 @@ import org.invoicepipeline.client.InvoiceExtractionClient;
 import org.invoicepipeline.common.config.ApiClientConfiguration;
 import org.invoicepipeline.common.profile.ExtractionProfiles;
 import org.invoicepipeline.common.profile.SubmissionRequests;
+import org.invoicepipeline.poll.failure.CreditsCheck;
+import org.invoicepipeline.poll.inflight.FinishedOffsetsCodec;
 import org.invoicepipeline.poll.inflight.InFlightOffsets;
+import org.invoicepipeline.poll.inflight.OffsetCommitter;
 import org.invoicepipeline.poll.listener.ExtractionSubmittedListener;
 import org.invoicepipeline.poll.listener.IntakeThrottle;
 import org.invoicepipeline.poll.outcome.CompletedEvents;
@@ -22,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.context.ApplicationListener;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
 
 import java.time.Clock;
 
@@ -33,8 +37,15 @@ import java.time.Clock;
 public class PollWorkerConfiguration {
 
     @Bean
-    public InFlightOffsets<Acknowledgment> inFlightOffsets() {
-        return new InFlightOffsets<>();
+    public InFlightOffsets inFlightOffsets() {
+        return new InFlightOffsets();
+    }
+
+    /** Commits on the consumer thread, with the finished offsets above the committed one in the metadata. */
+    @Bean
+    public OffsetCommitter offsetCommitter(InFlightOffsets inFlightOffsets, PollWorkerProperties properties) {
+        return new OffsetCommitter(inFlightOffsets, new FinishedOffsetsCodec(properties.getOffsetMetadataMaxBytes()),
+                properties.getCommitInterval(), properties.getPublishTimeout(), System::nanoTime);
     }
 
     @Bean
@@ -54,30 +65,41 @@ public class PollWorkerConfiguration {
     }
 
     @Bean
-    public PollMetrics pollMetrics(MeterRegistry meters, InFlightOffsets<Acknowledgment> inFlightOffsets) {
+    public PollMetrics pollMetrics(MeterRegistry meters, InFlightOffsets inFlightOffsets) {
         return new PollMetrics(meters, inFlightOffsets::size);
     }
 
     @Bean
     public IntakeThrottle intakeThrottle(KafkaListenerEndpointRegistry registry, PollWorkerProperties properties,
-                                         InFlightOffsets<Acknowledgment> inFlightOffsets) {
+                                         InFlightOffsets inFlightOffsets) {
         return new IntakeThrottle(registry, ExtractionSubmittedListener.LISTENER_ID, properties.getMaxInFlight(),
                 inFlightOffsets::size);
     }
 
     @Bean(destroyMethod = "close")
-    public ExtractionWaiter extractionWaiter(InvoiceExtractionClient client, InFlightOffsets<Acknowledgment> inFlightOffsets,
+    public ExtractionWaiter extractionWaiter(InvoiceExtractionClient client, InFlightOffsets inFlightOffsets,
                                              OutcomePublisher outcomePublisher, SubmissionRequestFactory requests,
                                              AnswerPolicy answerPolicy, PollMetrics pollMetrics,
                                              IntakeThrottle intakeThrottle, PollWorkerProperties properties) {
         Clock clock = Clock.systemUTC();
         return new ExtractionWaiter(client, inFlightOffsets, outcomePublisher, new Resubmitter(client, requests, clock),
                 new CompletedEvents(clock), new QuestionEvents(clock), answerPolicy, pollMetrics,
-                intakeThrottle::afterRelease, properties);
+                intakeThrottle::afterRelease, properties, new CreditsCheck(client), clock);
     }
 
     @Bean
-    public ExtractionSubmittedListener extractionSubmittedListener(ExtractionWaiter waiter, IntakeThrottle throttle) {
-        return new ExtractionSubmittedListener(waiter, throttle);
+    public ExtractionSubmittedListener extractionSubmittedListener(ExtractionWaiter waiter, IntakeThrottle throttle,
+                                                                   OffsetCommitter offsetCommitter) {
+        return new ExtractionSubmittedListener(waiter, throttle, offsetCommitter);
+    }
+
+    /** Commits while no records arrive (or intake is paused): the idle event comes on the consumer thread. */
+    @Bean
+    public ApplicationListener<ListenerContainerIdleEvent> idleCommits(OffsetCommitter offsetCommitter) {
+        return event -> {
+            if (event.getListenerId().startsWith(ExtractionSubmittedListener.LISTENER_ID) && event.getConsumer() != null) {
+                offsetCommitter.commitIfDue(event.getConsumer());
+            }
+        };
     }
 }

@@ -58,6 +58,27 @@ public class PollWorkerProperties {
     /** Longest wait for the broker to acknowledge an event this worker publishes. */
     private Duration publishTimeout = Duration.ofSeconds(30);
 
+    /**
+     * Age (since its submission) at which an extraction still processing or waiting for answers is cancelled
+     * through the API and its files end FAILED with EXTRACTION_DEADLINE_EXCEEDED.
+     */
+    private Duration maxExtractionAge = Duration.ofHours(24);
+
+    /** Re-check interval of the credits while a resubmission after INSUFFICIENT_CREDITS is held. */
+    private Duration insufficientCreditsWait = Duration.ofSeconds(30);
+
+    /**
+     * How often finished records are committed (with the finished offsets above the committed one in the commit
+     * metadata); also the container's idle-event interval, which drives commits while no records arrive.
+     */
+    private Duration commitInterval = Duration.ofSeconds(1);
+
+    /**
+     * Longest commit metadata written (the finished offsets above the committed one); below the broker's
+     * offset.metadata.max.bytes (4096 by default). What does not fit is waited for again after a restart.
+     */
+    private int offsetMetadataMaxBytes = 4000;
+
     public Topics getTopics() {
         return topics;
     }
@@ -154,6 +175,38 @@ public class PollWorkerProperties {
         this.publishTimeout = publishTimeout;
     }
 
+    public Duration getMaxExtractionAge() {
+        return maxExtractionAge;
+    }
+
+    public void setMaxExtractionAge(Duration maxExtractionAge) {
+        this.maxExtractionAge = maxExtractionAge;
+    }
+
+    public Duration getInsufficientCreditsWait() {
+        return insufficientCreditsWait;
+    }
+
+    public void setInsufficientCreditsWait(Duration insufficientCreditsWait) {
+        this.insufficientCreditsWait = insufficientCreditsWait;
+    }
+
+    public Duration getCommitInterval() {
+        return commitInterval;
+    }
+
+    public void setCommitInterval(Duration commitInterval) {
+        this.commitInterval = commitInterval;
+    }
+
+    public int getOffsetMetadataMaxBytes() {
+        return offsetMetadataMaxBytes;
+    }
+
+    public void setOffsetMetadataMaxBytes(int offsetMetadataMaxBytes) {
+        this.offsetMetadataMaxBytes = offsetMetadataMaxBytes;
+    }
+
     /** Topic names. Dead letters go to {@code <extraction-submitted>.DLT}. */
     public static class Topics {
 
@@ -165,6 +218,20 @@ public class PollWorkerProperties {
 
         /** ExtractionQuestionsAsked events: the questions of input_required extractions (output). */
         private String extractionQuestions = "extraction-questions";
+
+        /**
+         * ExtractionResult events (output): the DEAD_LETTERED results of the files of a record the error handler
+         * dead-letters; the download stage's {@code extraction-results}.
+         */
+        private String extractionResults = "extraction-results";
+
+        public String getExtractionResults() {
+            return extractionResults;
+        }
+
+        public void setExtractionResults(String extractionResults) {
+            this.extractionResults = extractionResults;
+        }
 
         public String getExtractionSubmitted() {
             return extractionSubmitted;

@@ -3,38 +3,31 @@ package org.invoicepipeline.poll.inflight;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.ListenerUtils;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.kafka.support.TopicPartitionOffset;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The stage's error handler, with one addition: a record it dead-letters (a poison record never reaches the
- * listener, so it was never in flight) is ended in {@link InFlightOffsets}, and its offset is committed at once
- * when nothing below it on its partition is still in flight. Otherwise the acknowledgement of a later record
- * covers it. Without this, a poison record last on its partition would be dead-lettered again after every restart.
+ * listener, so it was never in flight) is ended in {@link InFlightOffsets} and committed at once through the
+ * {@link OffsetCommitter}: past it when nothing below it on its partition is still in flight, otherwise recorded
+ * in the commit's metadata as done. Without this, a poison record last on its partition would be dead-lettered
+ * again after every restart.
  */
 public final class DeadLetterCommits implements CommonErrorHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(DeadLetterCommits.class);
-
     private final CommonErrorHandler delegate;
-    private final InFlightOffsets<Acknowledgment> offsets;
+    private final InFlightOffsets offsets;
+    private final OffsetCommitter committer;
 
-    public DeadLetterCommits(CommonErrorHandler delegate, InFlightOffsets<Acknowledgment> offsets) {
+    public DeadLetterCommits(CommonErrorHandler delegate, InFlightOffsets offsets, OffsetCommitter committer) {
         this.delegate = delegate;
         this.offsets = offsets;
+        this.committer = committer;
     }
 
     @Override
@@ -43,25 +36,9 @@ public final class DeadLetterCommits implements CommonErrorHandler {
         // Returns normally only when the first record was recovered (dead-lettered); a retry throws.
         delegate.handleRemaining(thrownException, records, consumer, container);
         ConsumerRecord<?, ?> recovered = records.get(0);
-        TopicPartition partition = new TopicPartition(recovered.topic(), recovered.partition());
-        if (offsets.abandon(partition, recovered.offset())) {
-            Map<TopicPartition, OffsetAndMetadata> commit = Map.of(partition,
-                    ListenerUtils.createOffsetAndMetadata(container, recovered.offset() + 1));
-            Duration timeout = container.getContainerProperties().getSyncCommitTimeout();
-            try {
-                if (timeout == null) {
-                    consumer.commitSync(commit);
-                }
-                else {
-                    consumer.commitSync(commit, timeout);
-                }
-            }
-            catch (KafkaException e) {
-                // Already dead-lettered: at worst it is dead-lettered again after a restart (at-least-once).
-                log.warn("Committing past dead-lettered {}-{}@{} failed: {}", recovered.topic(),
-                        recovered.partition(), recovered.offset(), e.toString());
-            }
-        }
+        offsets.abandon(new TopicPartition(recovered.topic(), recovered.partition()), recovered.offset());
+        // Already dead-lettered: if this commit fails, at worst it is dead-lettered again after a restart.
+        committer.commitNow(consumer);
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.invoicepipeline.common.events.EventKeys;
 import org.invoicepipeline.common.kafka.DeadLetterRecords;
 import org.invoicepipeline.common.kafka.StageFailure;
 import org.invoicepipeline.events.ExtractionCompleted;
+import org.invoicepipeline.events.ExtractionOutcome;
 import org.invoicepipeline.events.ExtractionQuestionsAsked;
 import org.invoicepipeline.events.ExtractionSubmitted;
 import org.invoicepipeline.poll.config.PollWorkerProperties;
@@ -54,8 +55,19 @@ public final class OutcomePublisher {
         await(template.send(extractionQuestionsTopic, EventKeys.of(questions), questions));
     }
 
-    /** Writes the announcing record to {@code <input>.DLT} with the pipeline's error headers. */
-    public void deadLetter(ConsumerRecord<String, ExtractionSubmitted> record, StageFailure failure, int attempts) {
+    /**
+     * Gives up on an extraction: first the FAILED {@code ExtractionCompleted} naming every file of the record (the
+     * download stage turns it into one FAILED result per file, {@code result_id} {@code <file_id>/<submission_id>}),
+     * then the announcing record to {@code <input>.DLT} with the pipeline's error headers. The stage's own dead
+     * letters go only through here, so none leaves a file without a result; they publish no DEAD_LETTERED result
+     * themselves, which would give the same file a second terminal result.
+     */
+    public void giveUp(ExtractionCompleted failed, ConsumerRecord<String, ExtractionSubmitted> record,
+                       StageFailure failure, int attempts) {
+        if (failed.getStatus() != ExtractionOutcome.FAILED || !failed.getFiles().equals(record.value().getFiles())) {
+            throw new IllegalArgumentException("giving up needs a FAILED completion of every file of the record");
+        }
+        completed(failed);
         ProducerRecord<Object, Object> deadLetter =
                 DeadLetterRecords.toDeadLetter(record, record.key(), record.value(), STAGE, failure, attempts);
         await(template.send(deadLetter));

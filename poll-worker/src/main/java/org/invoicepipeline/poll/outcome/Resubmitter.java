@@ -12,8 +12,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Submits the same files again after a retryable extraction failure, under the next attempt's deterministic
- * {@code submission_id}. Repeating a resubmission (after a crash) returns the extraction the first one created.
+ * Submits files of a failed extraction again under the next attempt's deterministic {@code submission_id}
+ * ({@link ResubmissionIds}): the same files after a retryable failure or a credits hold, or all but the files that
+ * failed on their own. Repeating a resubmission (after a crash) returns the extraction the first one created.
  */
 public final class Resubmitter {
 
@@ -27,16 +28,30 @@ public final class Resubmitter {
         this.clock = clock;
     }
 
-    /** Resubmits and returns the event announcing the new attempt. */
+    /** Resubmits the same files and returns the event announcing the new attempt. */
     public ExtractionSubmitted resubmit(ExtractionSubmitted previous) {
+        return resubmit(previous, previous.getFiles(), true);
+    }
+
+    /** Resubmits {@code remaining}, a part of the previous files, and returns the event announcing it. */
+    public ExtractionSubmitted resubmitOnly(ExtractionSubmitted previous, List<FileRef> remaining) {
+        return resubmit(previous, remaining, remaining.equals(previous.getFiles()));
+    }
+
+    private ExtractionSubmitted resubmit(ExtractionSubmitted previous, List<FileRef> files, boolean sameFiles) {
         int attempt = previous.getAttempt() + 1;
-        List<String> apiFileIds = previous.getFiles().stream().map(FileRef::getApiFileId).toList();
-        SubmitExtractionRequest request = requests.build(previous.getProfile(), previous.getUploadSessionId(),
+        List<String> apiFileIds = files.stream().map(FileRef::getApiFileId).toList();
+        SubmitExtractionRequest built = requests.build(previous.getProfile(), previous.getUploadSessionId(),
                 apiFileIds, attempt);
+        String submissionId = ResubmissionIds.of(previous.getUploadSessionId(), previous.getSubmissionId(),
+                previous.getAttempt(), apiFileIds, sameFiles, attempt);
+        SubmitExtractionRequest request = new SubmitExtractionRequest(submissionId, built.uploadSessionId(),
+                built.fileIds(), built.taskName(), built.prompt(), built.outputStructure(), built.options());
         String extractionId = submit(request);
         return ExtractionSubmitted.newBuilder(previous)
                 .setSubmissionId(request.submissionId())
                 .setExtractionId(extractionId)
+                .setFiles(files)
                 .setAttempt(attempt)
                 .setSubmittedAt(clock.instant())
                 .build();

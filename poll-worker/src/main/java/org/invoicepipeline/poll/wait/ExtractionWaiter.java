@@ -15,6 +15,10 @@ import org.invoicepipeline.common.kafka.StageFailure;
 import org.invoicepipeline.events.ErrorInfo;
 import org.invoicepipeline.events.ExtractionSubmitted;
 import org.invoicepipeline.poll.config.PollWorkerProperties;
+import org.invoicepipeline.poll.failure.CreditsCheck;
+import org.invoicepipeline.poll.failure.ExtractionDeadline;
+import org.invoicepipeline.poll.failure.FailedExtractionDecision;
+import org.invoicepipeline.poll.failure.FailedExtractionPolicy;
 import org.invoicepipeline.poll.inflight.InFlightOffsets;
 import org.invoicepipeline.poll.outcome.CompletedEvents;
 import org.invoicepipeline.poll.outcome.OutcomePublisher;
@@ -23,12 +27,11 @@ import org.invoicepipeline.poll.questions.AnswerPolicy;
 import org.invoicepipeline.poll.questions.QuestionEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.support.Acknowledgment;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -42,20 +45,19 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>completed / cancelled: ExtractionCompleted is published;</li>
- *   <li>failed with a retryable code: resubmitted under the next attempt's submission id (after a delay) and the
- *       new attempt published to the input topic; when attempts run out, a FAILED ExtractionCompleted (so every
- *       file gets a failed result) and a dead letter;</li>
- *   <li>failed otherwise: a FAILED ExtractionCompleted;</li>
+ *   <li>failed: what happens is {@link FailedExtractionPolicy}'s decision: the files a failure names fail alone
+ *       while the others are resubmitted at once; a retryable failure resubmits the same files under the next
+ *       attempt's submission id (after a delay), the new attempt published to the input topic, and when attempts
+ *       run out, a FAILED ExtractionCompleted (so every file gets a failed result) and a dead letter;
+ *       {@code INSUFFICIENT_CREDITS} holds until the credits allow a resubmission; otherwise every file fails;</li>
  *   <li>input_required: the questions are published, answered with the recommendations when the profile says
- *       so, and the extraction is checked again later.</li>
+ *       so, and the extraction is checked again later;</li>
+ *   <li>still processing or input_required past {@link ExtractionDeadline}: cancelled, its files FAILED.</li>
  * </ul>
  */
 public final class ExtractionWaiter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ExtractionWaiter.class);
-
-    /** Failure codes that may succeed when the same files are submitted again with a new submission id. */
-    static final Set<String> RESUBMITTABLE = Set.of("CONCURRENT_TASK_LIMIT", "SUBMISSION_STALLED", "INTERNAL_ERROR");
 
     /** A "processing" answer faster than this did not hold the call as asked. */
     private static final Duration EARLY_ANSWER = Duration.ofMillis(500);
@@ -67,7 +69,7 @@ public final class ExtractionWaiter implements AutoCloseable {
     public static final String ATTEMPTS_EXHAUSTED = "SUBMISSION_ATTEMPTS_EXHAUSTED";
 
     private final InvoiceExtractionClient client;
-    private final InFlightOffsets<Acknowledgment> offsets;
+    private final InFlightOffsets offsets;
     private final OutcomePublisher publisher;
     private final Resubmitter resubmitter;
     private final CompletedEvents events;
@@ -76,13 +78,16 @@ public final class ExtractionWaiter implements AutoCloseable {
     private final PollMetrics metrics;
     private final Runnable afterRelease;
     private final PollWorkerProperties properties;
+    private final CreditsCheck credits;
+    private final ExtractionDeadline deadline;
+    private final Clock clock;
     private final ScheduledThreadPoolExecutor pool;
     private final Map<String, ExtractionWatch> watching = new ConcurrentHashMap<>();
 
-    public ExtractionWaiter(InvoiceExtractionClient client, InFlightOffsets<Acknowledgment> offsets,
+    public ExtractionWaiter(InvoiceExtractionClient client, InFlightOffsets offsets,
                             OutcomePublisher publisher, Resubmitter resubmitter, CompletedEvents events,
                             QuestionEvents questionEvents, AnswerPolicy answerPolicy, PollMetrics metrics, Runnable afterRelease,
-                            PollWorkerProperties properties) {
+                            PollWorkerProperties properties, CreditsCheck credits, Clock clock) {
         this.client = client;
         this.offsets = offsets;
         this.publisher = publisher;
@@ -93,6 +98,9 @@ public final class ExtractionWaiter implements AutoCloseable {
         this.metrics = metrics;
         this.afterRelease = afterRelease;
         this.properties = properties;
+        this.credits = credits;
+        this.deadline = new ExtractionDeadline(properties.getMaxExtractionAge());
+        this.clock = clock;
         this.pool = new ScheduledThreadPoolExecutor(properties.getWaiterThreads(), runnable -> {
             Thread thread = new Thread(runnable, "extraction-waiter");
             thread.setDaemon(true);
@@ -103,11 +111,17 @@ public final class ExtractionWaiter implements AutoCloseable {
 
     /**
      * Starts waiting for the extraction a record announces. A second record for an extraction already being
-     * waited for (a replay, a duplicated resubmission) rides along and is committed with it.
+     * waited for (a replay, a duplicated resubmission) rides along and is committed with it. A record already done
+     * with before a restart (recorded in the commit's metadata) is skipped: its outcome was published.
      */
-    public void watch(ConsumerRecord<String, ExtractionSubmitted> record, Acknowledgment ack) {
+    public void watch(ConsumerRecord<String, ExtractionSubmitted> record) {
         ExtractionWatch watch = new ExtractionWatch(record);
-        offsets.begin(watch.position().partition(), watch.position().offset(), ack);
+        if (!offsets.begin(watch.position().partition(), watch.position().offset())) {
+            metrics.skipped();
+            log.debug("{}-{}@{} (extraction {}) finished before the restart; skipped", record.topic(),
+                    record.partition(), record.offset(), watch.extractionId());
+            return;
+        }
         while (true) {
             ExtractionWatch existing = watching.putIfAbsent(watch.extractionId(), watch);
             if (existing == null) {
@@ -137,6 +151,12 @@ public final class ExtractionWaiter implements AutoCloseable {
         }
         try {
             if (watch.pendingResubmission() != null) {
+                if (watch.holdsForCredits() && !credits.covers(watch.event().getFiles().size())) {
+                    log.info("Extraction {} failed for lack of credits; still short, checking again in {}",
+                            watch.extractionId(), properties.getInsufficientCreditsWait());
+                    schedule(watch, properties.getInsufficientCreditsWait());
+                    return;
+                }
                 resubmit(watch, watch.pendingResubmission());
                 return;
             }
@@ -174,6 +194,9 @@ public final class ExtractionWaiter implements AutoCloseable {
         else if (status instanceof ExtractionStatus.Failed failed) {
             onFailed(watch, failed.error());
         }
+        else if (pastDeadline(watch)) {
+            onDeadline(watch, status);
+        }
         else if (status instanceof ExtractionStatus.InputRequired inputRequired) {
             onQuestions(watch, inputRequired);
         }
@@ -188,27 +211,82 @@ public final class ExtractionWaiter implements AutoCloseable {
 
     private void onFailed(ExtractionWatch watch, ApiError error) {
         String code = error == null ? "EXTRACTION_FAILED" : error.code();
-        boolean resubmittable = error != null && (error.isRetryable() || RESUBMITTABLE.contains(code));
         int attempt = watch.event().getAttempt();
-        if (resubmittable && attempt < properties.getMaxSubmissionAttempts()) {
-            log.info("Extraction {} (attempt {}) failed with {}; resubmitting", watch.extractionId(), attempt, code);
-            watch.pendingResubmission(error);
-            schedule(watch, properties.getResubmitDelay().multipliedBy(attempt));
-            return;
-        }
+        FailedExtractionDecision decision = FailedExtractionPolicy.decide(error, watch.event().getFiles(), attempt,
+                properties.getMaxSubmissionAttempts());
         ErrorInfo info = CompletedEvents.errorInfo(error);
-        if (resubmittable) {
-            StageFailure failure = new StageFailure(ATTEMPTS_EXHAUSTED, "Extraction failed with " + code
-                    + " on all " + attempt + " submission attempts", true, null, false);
-            end(watch, "failed", () -> {
-                publisher.completed(events.failed(watch.event(), info));
-                publisher.deadLetter(watch.record(), failure, attempt);
-                metrics.deadLettered(ATTEMPTS_EXHAUSTED);
-            });
+        switch (decision.kind()) {
+            case RESUBMIT_SAME -> {
+                log.info("Extraction {} (attempt {}) failed with {}; resubmitting", watch.extractionId(), attempt, code);
+                watch.pendingResubmission(error, false);
+                schedule(watch, properties.getResubmitDelay().multipliedBy(attempt));
+            }
+            case HOLD_FOR_CREDITS -> {
+                log.warn("Extraction {} (attempt {}) failed with {}; holding its files until the credits allow a "
+                        + "resubmission", watch.extractionId(), attempt, code);
+                watch.pendingResubmission(error, true);
+                schedule(watch, Duration.ZERO);
+            }
+            case RESUBMIT_WITHOUT -> resubmitWithout(watch, decision, error, info);
+            case ATTEMPTS_EXHAUSTED -> {
+                StageFailure failure = new StageFailure(ATTEMPTS_EXHAUSTED, "Extraction failed with " + code
+                        + " on all " + attempt + " submission attempts", true, null, false);
+                end(watch, "failed", () -> {
+                    publisher.giveUp(events.failed(watch.event(), info), watch.record(), failure, attempt);
+                    metrics.deadLettered(ATTEMPTS_EXHAUSTED);
+                });
+            }
+            case FAIL_ALL -> end(watch, "failed", () -> publisher.completed(events.failed(watch.event(), info)));
         }
-        else {
-            end(watch, "failed", () -> publisher.completed(events.failed(watch.event(), info)));
+    }
+
+    /**
+     * The files the failure names fail on their own (a FAILED completion of just them, under this submission),
+     * the others are submitted again at once as a new extraction. Resubmitting first: if it fails, nothing was
+     * published and the whole decision is taken again on the next check, with the same ids.
+     */
+    private void resubmitWithout(ExtractionWatch watch, FailedExtractionDecision decision, ApiError error,
+                                 ErrorInfo info) {
+        ExtractionSubmitted event = watch.event();
+        ExtractionSubmitted next = resubmitter.resubmitOnly(event, decision.resubmitted());
+        publisher.resubmitted(next);
+        ExtractionSubmitted failingOnly = ExtractionSubmitted.newBuilder(event).setFiles(decision.failing()).build();
+        publisher.completed(events.failed(failingOnly, info));
+        metrics.resubmitted(error.code());
+        log.info("Extraction {} failed with {} for {}; the other {} file(s) resubmitted as {} (attempt {})",
+                watch.extractionId(), error.code(), decision.failing().stream().map(f -> f.getFileName()).toList(),
+                decision.resubmitted().size(), next.getExtractionId(), next.getAttempt());
+        metrics.ended("failed");
+        finish(watch);
+    }
+
+    private boolean pastDeadline(ExtractionWatch watch) {
+        return deadline.exceeded(watch.event().getSubmittedAt(), clock.instant());
+    }
+
+    /**
+     * Cancels an extraction that outlived the deadline; its files end FAILED with the deadline's code. If it ended
+     * meanwhile (not cancellable any more), its final status is handled on the next check instead.
+     */
+    private void onDeadline(ExtractionWatch watch, ExtractionStatus status) {
+        String statusName = status instanceof ExtractionStatus.InputRequired ? "input_required"
+                : status instanceof ExtractionStatus.Processing ? "processing"
+                : status instanceof ExtractionStatus.Unknown unknown ? unknown.status() : "running";
+        try {
+            client.cancelExtraction(watch.extractionId());
         }
+        catch (ApiErrorException e) {
+            if (e.errorCode() == ApiErrorCode.EXTRACTION_NOT_CANCELLABLE) {
+                schedule(watch, Duration.ZERO);
+                return;
+            }
+            throw e;
+        }
+        ErrorInfo info = deadline.error(watch.extractionId(), statusName, watch.event().getSubmittedAt(),
+                clock.instant());
+        log.warn("Extraction {} outlived the deadline ({} since submission); cancelled", watch.extractionId(),
+                properties.getMaxExtractionAge());
+        end(watch, "failed", () -> publisher.completed(events.failed(watch.event(), info)));
     }
 
     private void resubmit(ExtractionWatch watch, ApiError failure) {
@@ -260,8 +338,7 @@ public final class ExtractionWaiter implements AutoCloseable {
             ErrorInfo info = ErrorInfo.newBuilder().setCode(failure.code()).setMessage(failure.message())
                     .setRetryable(false).build();
             end(watch, "failed", () -> {
-                publisher.completed(events.failed(watch.event(), info));
-                publisher.deadLetter(watch.record(), failure, 1);
+                publisher.giveUp(events.failed(watch.event(), info), watch.record(), failure, 1);
                 metrics.deadLettered(failure.code());
             });
             return;
@@ -302,7 +379,7 @@ public final class ExtractionWaiter implements AutoCloseable {
     }
 
     private void acknowledge(ExtractionWatch.RecordPosition position) {
-        offsets.finish(position.partition(), position.offset(), Acknowledgment::acknowledge);
+        offsets.finish(position.partition(), position.offset());
     }
 
     private Duration backoff(int consecutiveFailures, Duration retryAfter) {

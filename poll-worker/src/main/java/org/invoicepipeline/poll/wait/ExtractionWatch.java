@@ -30,6 +30,7 @@ public final class ExtractionWatch {
     private final Set<String> answeredQuestionIds = new HashSet<>();
     private String publishedQuestionsKey;
     private ApiError pendingResubmission;
+    private boolean holdsForCredits;
     private int consecutiveErrors;
 
     public ExtractionWatch(ConsumerRecord<String, ExtractionSubmitted> record) {
@@ -89,8 +90,14 @@ public final class ExtractionWatch {
         return pendingResubmission;
     }
 
-    void pendingResubmission(ApiError failure) {
+    /** The extraction failed with {@code failure}: resubmit its files, once the credits allow if {@code forCredits}. */
+    void pendingResubmission(ApiError failure, boolean forCredits) {
         this.pendingResubmission = failure;
+        this.holdsForCredits = forCredits;
+    }
+
+    boolean holdsForCredits() {
+        return holdsForCredits;
     }
 
     int failedCall() {

@@ -44,6 +44,13 @@ public final class PollMetrics {
                 .description("getExtraction calls that failed after the client's retries").register(registry).increment();
     }
 
+    /** A record skipped after a restart: its extraction had finished before (recorded in the commit metadata). */
+    void skipped() {
+        Counter.builder("pipeline.poll.records.skipped")
+                .description("Records skipped after a restart because their extraction had finished before")
+                .register(registry).increment();
+    }
+
     void deadLettered(String code) {
         Counter.builder("pipeline.dead.letters").tag("stage", "poll").tag("code", code)
                 .description("Records a stage gave up on and wrote to its dead-letter topic").register(registry).increment();
