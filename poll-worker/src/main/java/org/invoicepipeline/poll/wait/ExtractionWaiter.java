@@ -163,7 +163,7 @@ public final class ExtractionWaiter implements AutoCloseable {
             long started = System.nanoTime();
             ExtractionStatus status = client.getExtraction(watch.extractionId(), properties.getLongPollWait());
             watch.succeededCall();
-            if (status instanceof ExtractionStatus.Processing
+            if (status instanceof ExtractionStatus.Processing && !pastDeadline(watch)
                     && Duration.ofNanos(System.nanoTime() - started).compareTo(EARLY_ANSWER) < 0) {
                 // Answered "processing" without holding the call: do not spin on it.
                 schedule(watch, EARLY_ANSWER_PAUSE);
