@@ -12,6 +12,7 @@ import org.invoicepipeline.client.ApiErrorException;
 import org.invoicepipeline.client.ApiTransportException;
 import org.invoicepipeline.client.InvoiceExtractionException;
 import org.invoicepipeline.client.SignedUrlException;
+import org.invoicepipeline.client.upload.UploadSourceException;
 import org.invoicepipeline.common.serde.EventDeserializationException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 
@@ -30,6 +31,10 @@ public final class FailureClassifier {
     public static final String SIGNED_URL_REFUSED = "SIGNED_URL_REFUSED";
     /** Reading a source file or another local resource failed. */
     public static final String IO_ERROR = "IO_ERROR";
+    /** A file to upload ended before its validated size while it was read (truncated mid-upload). */
+    public static final String SOURCE_CHANGED = "SOURCE_CHANGED";
+    /** A file to upload could not be read while it was sent (deleted, unreadable). */
+    public static final String SOURCE_UNREADABLE = "SOURCE_UNREADABLE";
     /** Anything else: retried a bounded number of times, then dead-lettered. */
     public static final String PROCESSING_FAILED = "PROCESSING_FAILED";
 
@@ -81,6 +86,10 @@ public final class FailureClassifier {
         }
         if (t instanceof SignedUrlException signed) {
             return new StageFailure(SIGNED_URL_REFUSED, shorten(signed.getMessage()), signed.isRetryable(), null, false);
+        }
+        if (t instanceof UploadSourceException source) {
+            return StageFailure.permanent(source.sourceChanged() ? SOURCE_CHANGED : SOURCE_UNREADABLE,
+                    shorten(source.getMessage()));
         }
         if (t instanceof InvoiceExtractionException client) {
             return new StageFailure(PROCESSING_FAILED, shorten(client.getMessage()), client.isRetryable(), null, false);
