@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.invoicepipeline.client.ApiErrorException;
 import org.invoicepipeline.client.ApiTransportException;
@@ -35,6 +36,8 @@ public final class FailureClassifier {
     public static final String SOURCE_CHANGED = "SOURCE_CHANGED";
     /** A file to upload could not be read while it was sent (deleted, unreadable). */
     public static final String SOURCE_UNREADABLE = "SOURCE_UNREADABLE";
+    /** The Kafka broker did not take or acknowledge a record in time (a retriable Kafka error). */
+    public static final String BROKER_UNAVAILABLE = "BROKER_UNAVAILABLE";
     /** Anything else: retried a bounded number of times, then dead-lettered. */
     public static final String PROCESSING_FAILED = "PROCESSING_FAILED";
 
@@ -93,6 +96,9 @@ public final class FailureClassifier {
         }
         if (t instanceof InvoiceExtractionException client) {
             return new StageFailure(PROCESSING_FAILED, shorten(client.getMessage()), client.isRetryable(), null, false);
+        }
+        if (t instanceof RetriableException) {
+            return StageFailure.transientFailure(BROKER_UNAVAILABLE, describe(t), null);
         }
         if (t instanceof IOException || t instanceof UncheckedIOException) {
             return StageFailure.transientFailure(IO_ERROR, describe(t), null);

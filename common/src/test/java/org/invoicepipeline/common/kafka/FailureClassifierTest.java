@@ -127,6 +127,13 @@ class FailureClassifierTest {
                         FailureClassifier.SOURCE_UNREADABLE, false, false),
                 Arguments.of("rate limited", new RateLimitedException(SUBMIT, "slow", null, Duration.ofSeconds(1)),
                         "RATE_LIMITED", true, true),
+                Arguments.of("broker did not acknowledge", new IllegalStateException("publishing failed",
+                                new java.util.concurrent.ExecutionException(
+                                        new org.apache.kafka.common.errors.TimeoutException("expired"))),
+                        FailureClassifier.BROKER_UNAVAILABLE, true, false),
+                Arguments.of("record too large for the broker", new IllegalStateException("publishing failed",
+                                new org.apache.kafka.common.errors.RecordTooLargeException("too large")),
+                        FailureClassifier.PROCESSING_FAILED, true, false),
                 Arguments.of("unknown", new IllegalStateException("bug"), FailureClassifier.PROCESSING_FAILED, true, false));
     }
 
