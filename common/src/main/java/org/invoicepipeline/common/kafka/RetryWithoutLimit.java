@@ -1,5 +1,7 @@
 package org.invoicepipeline.common.kafka;
 
+import java.util.Set;
+
 /**
  * Which retryable failures a stage retries without limit instead of dead-lettering them after
  * {@link StageRetryOptions#maxAttempts()}: the back-off still grows up to {@link StageRetryOptions#maxInterval()},
@@ -21,6 +23,19 @@ public interface RetryWithoutLimit {
     RetryWithoutLimit INFRASTRUCTURE = failure -> failure.retryable()
             && !FailureClassifier.PROCESSING_FAILED.equals(failure.code());
 
-    /** Whether {@code failure} (retryable, not operational) is retried without limit. */
+    /**
+     * The API key is refused ({@code UNAUTHENTICATED}, {@code API_KEY_EXPIRED}, {@code API_KEY_REVOKED}): a state
+     * of the account that an operator fixes by configuring a valid key, never a fault of the record — although
+     * not retryable as an API call, the record is held rather than dead-lettered.
+     */
+    RetryWithoutLimit KEY_REFUSED = failure ->
+            Set.of("UNAUTHENTICATED", "API_KEY_EXPIRED", "API_KEY_REVOKED").contains(failure.code());
+
+    /** Whether {@code failure} (not operational) is retried without limit. */
     boolean appliesTo(StageFailure failure);
+
+    /** Retries without limit what this or {@code other} names. */
+    default RetryWithoutLimit or(RetryWithoutLimit other) {
+        return failure -> appliesTo(failure) || other.appliesTo(failure);
+    }
 }

@@ -112,11 +112,11 @@ public final class StageErrorHandlers {
             long wait = failure.retryAfterHint().orElse(options.initialInterval()).toMillis();
             return new FixedBackOff(wait, FixedBackOff.UNLIMITED_ATTEMPTS);
         }
-        if (!failure.retryable()) {
-            return new FixedBackOff(0, 0);
-        }
         if (withoutLimit.appliesTo(failure)) {
             return unlimited(options);
+        }
+        if (!failure.retryable()) {
+            return new FixedBackOff(0, 0);
         }
         return exponential(options);
     }

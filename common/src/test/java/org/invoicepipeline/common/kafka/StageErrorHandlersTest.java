@@ -195,6 +195,25 @@ class StageErrorHandlersTest {
         }
     }
 
+    @Test
+    void aRefusedApiKeyIsHeldByAStageThatSaysSoAndDeadLetteredByOthers() {
+        var revoked = new org.invoicepipeline.client.AuthenticationException(Operation.GET_EXTRACTION_RESULTS,
+                "API_KEY_REVOKED", "revoked", null);
+        var options = StageRetryOptions.defaults();
+
+        assertThat(StageErrorHandlers.backOffFor(revoked, options).start().nextBackOff())
+                .isEqualTo(org.springframework.util.backoff.BackOffExecution.STOP);
+        var held = StageErrorHandlers.backOffFor(revoked, options,
+                RetryWithoutLimit.INFRASTRUCTURE.or(RetryWithoutLimit.KEY_REFUSED)).start();
+        for (int i = 0; i < 100; i++) {
+            assertThat(held.nextBackOff()).isPositive();
+        }
+        assertThat(StageErrorHandlers.backOffFor(new RecordRejectedException("X", "bad"), options,
+                RetryWithoutLimit.INFRASTRUCTURE.or(RetryWithoutLimit.KEY_REFUSED)).start().nextBackOff())
+                .as("a genuinely permanent failure still dead-letters at once")
+                .isEqualTo(org.springframework.util.backoff.BackOffExecution.STOP);
+    }
+
     private int deliveriesUntilRecovered(DefaultErrorHandler handler, Exception failure) {
         ConsumerRecord<String, Object> record = decoded(completedWithTwoFiles());
         for (int delivery = 1; delivery <= 10; delivery++) {

@@ -62,7 +62,8 @@ public class DownloadKafkaConfiguration {
     /**
      * Shared error handling (StageErrorHandlingConfiguration), backing off as {@code pipeline.download.retry.*} says.
      * A record here is an extraction already done and charged: failures of the API, storage, signed URLs or the
-     * broker are retried without limit (the container pauses between tries), so only a failure no retry can fix
+     * broker, and a refused API key, are retried without limit (the container pauses between tries), so only a
+     * failure no retry can fix
      * dead-letters it, and then every one of its files gets a {@code DEAD_LETTERED} result first.
      */
     @Bean
@@ -70,7 +71,7 @@ public class DownloadKafkaConfiguration {
         return new StageErrorHandling(STAGE, properties.getRetry().toOptions())
                 .withDeadLetterResults(properties.getTopics().getExtractionResults(),
                         new DeadLetteredExtractionResults(Clock.systemUTC()))
-                .withRetryWithoutLimit(RetryWithoutLimit.INFRASTRUCTURE);
+                .withRetryWithoutLimit(RetryWithoutLimit.INFRASTRUCTURE.or(RetryWithoutLimit.KEY_REFUSED));
     }
 
     @Bean
