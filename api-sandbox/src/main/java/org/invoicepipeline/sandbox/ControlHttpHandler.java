@@ -79,6 +79,8 @@ final class ControlHttpHandler implements HttpHandler {
                 .add("POST", "/_sandbox/faults/expire-signed-urls", (key, body) -> done(control.expireIssuedSignedUrls()))
                 .add("POST", "/_sandbox/faults/signed-url-ttl", (key, body) -> done(control.signedUrlTtl(
                         body.hasNonNull("ttl_ms") ? Duration.ofMillis(body.get("ttl_ms").asLong()) : null)))
+                .add("POST", "/_sandbox/faults/refuse-signed-urls", (key, body) -> done(control.refuseSignedUrls(
+                        requiredText(body, "operation"), Duration.ofMillis(requiredLong(body, "duration_ms")))))
                 .add("POST", "/_sandbox/faults/extraction-failures", (key, body) -> done(control.failNextExtractions(
                         ExtractionFailureCode.valueOf(requiredText(body, "code")), body.path("count").asInt(1))))
                 .add("DELETE", "/_sandbox/faults", (key, body) -> done(control.resetFaults()))

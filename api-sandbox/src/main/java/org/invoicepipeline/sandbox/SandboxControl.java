@@ -155,6 +155,15 @@ public final class SandboxControl {
         return this;
     }
 
+    /**
+     * Every signed URL of {@code operationId} ({@code uploadPart} or {@code downloadOutput}) presented within
+     * {@code window} answers 403 "Request has expired", even one issued a moment ago.
+     */
+    public SandboxControl refuseSignedUrls(String operationId, Duration window) {
+        faults.refuseSignedUrls(operation(operationId), window);
+        return this;
+    }
+
     /** The next {@code count} extractions to start fail with {@code code} (e.g. CONCURRENT_TASK_LIMIT, SUBMISSION_STALLED). */
     public SandboxControl failNextExtractions(ExtractionFailureCode code, int count) {
         faults.failNextExtractions(code, count);

@@ -90,6 +90,10 @@ class ControlHttpTest {
                 .isEqualTo(200);
         assertThat(control.post("/faults/expire-signed-urls", Map.of()).status()).isEqualTo(200);
         assertThat(control.post("/faults/signed-url-ttl", Map.of("ttl_ms", 1000)).status()).isEqualTo(200);
+        assertThat(control.post("/faults/refuse-signed-urls", Map.of("operation", "downloadOutput", "duration_ms", 1))
+                .status()).isEqualTo(200);
+        assertThat(control.post("/faults/refuse-signed-urls", Map.of("operation", "listExtractions", "duration_ms", 1))
+                .status()).as("only signed-URL operations").isEqualTo(400);
         assertThat(control.post("/rate-limits/reset", Map.of()).status()).isEqualTo(200);
         assertThat(control.get("/extractions").body().path("running").asLong()).isZero();
         assertThat(List.of(control.post("/uploads/expire-session", Map.of("upload_session_id", "none")).body()

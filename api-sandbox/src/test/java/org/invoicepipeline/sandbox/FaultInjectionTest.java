@@ -162,4 +162,23 @@ class FaultInjectionTest {
                 .body().path("part_urls").get(0).path("url").asText();
         assertThat(client.putUrl(normal, new byte[] {1, 2, 3}).status()).isEqualTo(200);
     }
+
+    @Test
+    void signedUrlsOfAnOperationCanBeRefusedForAWindowEvenWhenFresh() throws InterruptedException {
+        client.post("/uploads/sessions", Map.of("upload_session_id", "refused", "files",
+                List.of(Map.of("file_id", "f1", "file_name", "a.pdf", "file_size_bytes", 3))));
+        sandbox.control().refuseSignedUrls("uploadPart", Duration.ofMillis(400));
+        String fresh = client.post("/uploads/sessions/refused/parts", Map.of("file_id", "f1", "part_numbers", List.of(1)))
+                .body().path("part_urls").get(0).path("url").asText();
+
+        Reply refused = client.putUrl(fresh, new byte[] {1, 2, 3});
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(new String(refused.raw(), java.nio.charset.StandardCharsets.UTF_8)).contains("Request has expired");
+
+        Thread.sleep(500);
+        assertThat(client.putUrl(fresh, new byte[] {1, 2, 3}).status()).as("the same URL works after the window")
+                .isEqualTo(200);
+        assertThatThrownBy(() -> sandbox.control().refuseSignedUrls("getCreditsBalance", Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -23,16 +23,21 @@ import java.util.function.Function;
  * @param sdkVersion       sent as {@code X-SDK-Version}
  * @param partUrlBatchSize part URLs requested per call (1 to 1,000), each batch just before it is uploaded
  * @param meterRegistry    where the client's metrics go; {@code null} = no metrics
+ * @param signedUrlRetryWindow how long after storage first refuses a signed URL (part upload, output download)
+ *                         fresh URLs are still asked for, with back-off, before the transfer fails; positive
  */
 public record ClientOptions(URI baseUrl, String apiKey, Duration connectTimeout, Duration readTimeout,
                             RetryPolicy retryPolicy, RateLimits rateLimits, Scope scope, String sdkName,
-                            String sdkVersion, int partUrlBatchSize, MeterRegistry meterRegistry) {
+                            String sdkVersion, int partUrlBatchSize, MeterRegistry meterRegistry,
+                            Duration signedUrlRetryWindow) {
 
     public static final String API_KEY_ENV = "INVOICE_DATA_EXTRACTION_API_KEY";
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.invoicedataextraction.com/v1");
     public static final String DEFAULT_SDK_NAME = "invoice-pipeline-java";
     public static final String DEFAULT_SDK_VERSION = "0.1.0";
     public static final int MAX_PART_URLS_PER_REQUEST = 1000;
+    /** Default of {@link #signedUrlRetryWindow()}: a few minutes, well under a stage's {@code max.poll.interval.ms}. */
+    public static final Duration DEFAULT_SIGNED_URL_RETRY_WINDOW = Duration.ofMinutes(3);
 
     public ClientOptions {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -51,10 +56,22 @@ public record ClientOptions(URI baseUrl, String apiKey, Duration connectTimeout,
         if (partUrlBatchSize < 1 || partUrlBatchSize > MAX_PART_URLS_PER_REQUEST) {
             throw new IllegalArgumentException("partUrlBatchSize must be 1 to 1000, was " + partUrlBatchSize);
         }
+        Objects.requireNonNull(signedUrlRetryWindow, "signedUrlRetryWindow");
+        if (signedUrlRetryWindow.isNegative() || signedUrlRetryWindow.isZero()) {
+            throw new IllegalArgumentException("signedUrlRetryWindow must be positive, was " + signedUrlRetryWindow);
+        }
         String url = baseUrl.toString();
         if (url.endsWith("/")) {
             baseUrl = URI.create(url.substring(0, url.length() - 1));
         }
+    }
+
+    /** The options as before {@link #signedUrlRetryWindow()} existed, with its default. */
+    public ClientOptions(URI baseUrl, String apiKey, Duration connectTimeout, Duration readTimeout,
+                         RetryPolicy retryPolicy, RateLimits rateLimits, Scope scope, String sdkName,
+                         String sdkVersion, int partUrlBatchSize, MeterRegistry meterRegistry) {
+        this(baseUrl, apiKey, connectTimeout, readTimeout, retryPolicy, rateLimits, scope, sdkName, sdkVersion,
+                partUrlBatchSize, meterRegistry, DEFAULT_SIGNED_URL_RETRY_WINDOW);
     }
 
     public static Builder builder() {
@@ -69,7 +86,8 @@ public record ClientOptions(URI baseUrl, String apiKey, Duration connectTimeout,
     public Builder toBuilder() {
         return new Builder(name -> null).baseUrl(baseUrl).apiKey(apiKey).connectTimeout(connectTimeout)
                 .readTimeout(readTimeout).retryPolicy(retryPolicy).rateLimits(rateLimits).scope(scope)
-                .sdk(sdkName, sdkVersion).partUrlBatchSize(partUrlBatchSize).meterRegistry(meterRegistry);
+                .sdk(sdkName, sdkVersion).partUrlBatchSize(partUrlBatchSize).meterRegistry(meterRegistry)
+                .signedUrlRetryWindow(signedUrlRetryWindow);
     }
 
     @Override
@@ -77,7 +95,8 @@ public record ClientOptions(URI baseUrl, String apiKey, Duration connectTimeout,
         return "ClientOptions[baseUrl=" + baseUrl + ", apiKey=<redacted>, connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout + ", retryPolicy=" + retryPolicy + ", rateLimits=" + rateLimits
                 + ", scope=" + scope + ", sdkName=" + sdkName + ", sdkVersion=" + sdkVersion
-                + ", partUrlBatchSize=" + partUrlBatchSize + ", metrics=" + (meterRegistry != null) + "]";
+                + ", partUrlBatchSize=" + partUrlBatchSize + ", signedUrlRetryWindow=" + signedUrlRetryWindow
+                + ", metrics=" + (meterRegistry != null) + "]";
     }
 
     public static final class Builder {
@@ -93,6 +112,7 @@ public record ClientOptions(URI baseUrl, String apiKey, Duration connectTimeout,
         private String sdkVersion = DEFAULT_SDK_VERSION;
         private int partUrlBatchSize = MAX_PART_URLS_PER_REQUEST;
         private MeterRegistry meterRegistry;
+        private Duration signedUrlRetryWindow = DEFAULT_SIGNED_URL_RETRY_WINDOW;
 
         private Builder(Function<String, String> environment) {
             this.environment = environment;
@@ -159,10 +179,16 @@ public record ClientOptions(URI baseUrl, String apiKey, Duration connectTimeout,
             return this;
         }
 
+        /** How long refused signed URLs are replaced by fresh ones, with back-off, before a transfer fails. */
+        public Builder signedUrlRetryWindow(Duration signedUrlRetryWindow) {
+            this.signedUrlRetryWindow = signedUrlRetryWindow;
+            return this;
+        }
+
         public ClientOptions build() {
             String key = apiKey != null ? apiKey : environment.apply(API_KEY_ENV);
             return new ClientOptions(baseUrl, key, connectTimeout, readTimeout, retryPolicy, rateLimits, scope,
-                    sdkName, sdkVersion, partUrlBatchSize, meterRegistry);
+                    sdkName, sdkVersion, partUrlBatchSize, meterRegistry, signedUrlRetryWindow);
         }
     }
 }

@@ -7,6 +7,7 @@ import org.invoicepipeline.client.http.ClientMetrics;
 import org.invoicepipeline.client.http.DownloadSink;
 import org.invoicepipeline.client.http.QueryString;
 import org.invoicepipeline.client.http.RequestExecutor;
+import org.invoicepipeline.client.http.SignedUrlRetry;
 import org.invoicepipeline.client.http.SignedUrlTransfers;
 import org.invoicepipeline.client.model.Answer;
 import org.invoicepipeline.client.model.AnswerQuestionsRequest;
@@ -62,12 +63,12 @@ import java.util.stream.StreamSupport;
 final class HttpInvoiceExtractionClient implements InvoiceExtractionClient {
 
     private static final Logger log = LoggerFactory.getLogger(HttpInvoiceExtractionClient.class);
-    private static final int MAX_OUTPUT_URL_REFRESHES = 2;
     private static final Pattern PATH_SAFE_ID = Pattern.compile("[A-Za-z0-9._:~-]+");
 
     private final ClientOptions options;
     private final ApiCalls api;
     private final SignedUrlTransfers storage;
+    private final SignedUrlRetry refusals;
 
     HttpInvoiceExtractionClient(ClientOptions options) {
         this.options = options;
@@ -76,12 +77,14 @@ final class HttpInvoiceExtractionClient implements InvoiceExtractionClient {
                 .connectTimeout(options.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        RequestExecutor.Sleeper sleeper = duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos());
         RequestExecutor executor = new RequestExecutor(options.retryPolicy(),
                 RateLimiterRegistry.forKey(options.baseUrl().toString(), options.apiKey(), options.rateLimits()),
-                new ClientMetrics(options.meterRegistry()),
-                duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos()));
+                new ClientMetrics(options.meterRegistry()), sleeper);
         this.api = new ApiCalls(options, http, executor, ApiJson.newMapper());
         this.storage = new SignedUrlTransfers(http, executor, options.readTimeout());
+        this.refusals = new SignedUrlRetry(options.signedUrlRetryWindow(), options.retryPolicy(), sleeper,
+                System::nanoTime);
     }
 
     @Override
@@ -119,7 +122,7 @@ final class HttpInvoiceExtractionClient implements InvoiceExtractionClient {
 
     @Override
     public CompletedFile uploadFile(String uploadSessionId, String fileId, long partSize, UploadSource source) {
-        return new FileUploader(this, options.partUrlBatchSize(), Clock.systemUTC())
+        return new FileUploader(this, options.partUrlBatchSize(), Clock.systemUTC(), refusals)
                 .upload(uploadSessionId, fileId, partSize, source);
     }
 
@@ -220,20 +223,22 @@ final class HttpInvoiceExtractionClient implements InvoiceExtractionClient {
         return download(completed.extractionId(), format, url, DownloadSink.toFile(target));
     }
 
-    /** Downloads from {@code knownUrl} if given, asking the output endpoint for a fresh URL when one is refused. */
+    /**
+     * Downloads from {@code knownUrl} if given, asking the output endpoint for a fresh URL, with back-off, while
+     * storage refuses them (outputs stay downloadable for 90 days: a refusal is storage's state, not the output's).
+     */
     private long download(String extractionId, OutputFormat format, String knownUrl, DownloadSink sink) {
         String url = knownUrl;
-        for (int refresh = 0; ; refresh++) {
+        SignedUrlRetry.Refusals refused = refusals.start();
+        while (true) {
             if (url == null) {
                 url = getOutputDownloadUrl(extractionId, format).downloadUrl();
             }
             try {
                 return storage.download(url, sink);
             } catch (SignedUrlException e) {
-                if (!e.isExpired() || refresh >= MAX_OUTPUT_URL_REFRESHES) {
-                    throw e;
-                }
-                log.debug("Output URL of {} refused as expired; requesting a fresh one", extractionId);
+                refused.awaitFreshUrl(e);
+                log.debug("Output URL of {} refused (HTTP {}); requesting a fresh one", extractionId, e.httpStatus());
                 url = null;
             }
         }

@@ -40,4 +40,13 @@ class ClientOptionsTest {
 
         assertThat(options.baseUrl()).hasToString("http://127.0.0.1:8080/v1");
     }
+
+    @Test
+    void theSignedUrlRetryWindowDefaultsToAFewMinutesAndMustBePositive() {
+        assertThat(ClientOptions.builder(name -> null).apiKey("k").build().signedUrlRetryWindow())
+                .isEqualTo(java.time.Duration.ofMinutes(3));
+        assertThatThrownBy(() -> ClientOptions.builder(name -> null).apiKey("k")
+                .signedUrlRetryWindow(java.time.Duration.ZERO).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("signedUrlRetryWindow");
+    }
 }

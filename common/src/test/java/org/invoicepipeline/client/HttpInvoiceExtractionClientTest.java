@@ -10,11 +10,19 @@ import org.invoicepipeline.client.model.ImportFile;
 import org.invoicepipeline.client.model.ImportResult;
 import org.invoicepipeline.client.ratelimit.RateLimits;
 import org.invoicepipeline.client.upload.UploadSource;
+import org.invoicepipeline.client.upload.UploadSourceException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.invoicepipeline.common.kafka.FailureClassifier;
+import org.invoicepipeline.common.kafka.StageFailure;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** What goes on the wire, seen by a bare local HTTP server. */
 class HttpInvoiceExtractionClientTest {
@@ -77,7 +86,9 @@ class HttpInvoiceExtractionClientTest {
     private InvoiceExtractionClient client() {
         return InvoiceExtractionClient.create(ClientOptions.builder(name -> null)
                 .baseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/v1")
-                .apiKey(KEY).rateLimits(RateLimits.disabled()).sdk("wire-test", "9.9").build());
+                .apiKey(KEY).rateLimits(RateLimits.disabled()).sdk("wire-test", "9.9")
+                .retryPolicy(new RetryPolicy(3, java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(20),
+                        java.time.Duration.ofSeconds(5))).build());
     }
 
     @Test
@@ -139,5 +150,43 @@ class HttpInvoiceExtractionClientTest {
         assertThat(headers.getFirst("Content-Length")).isEqualTo("6");
         assertThat(new String(bodiesByPath.get("/storage/part-2"), StandardCharsets.US_ASCII)).isEqualTo("abcdef");
         assertThat(List.of(headers.keySet().toArray())).noneMatch(name -> name.toString().startsWith("X-sdk"));
+    }
+
+    @Test
+    void aFileTruncatedWhileItsPartIsSentIsASourceFailureNotAnUnreachableApi(@TempDir Path dir) throws IOException {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/storage/part-1?X-Sig=abc";
+        Path file = Files.write(dir.resolve("shrinking.pdf"), new byte[256 * 1024]);
+        UploadSource source = UploadSource.ofPath(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(1000);
+        }
+
+        Throwable thrown;
+        try (InvoiceExtractionClient client = client()) {
+            thrown = catchThrowable(() -> client.uploadPart(url, source, 0, source.sizeBytes()));
+        }
+
+        assertThat(thrown).isInstanceOf(UploadSourceException.class).hasMessageContaining("shrinking.pdf");
+        assertThat(((UploadSourceException) thrown).sourceChanged()).isTrue();
+        StageFailure failure = FailureClassifier.classify(thrown);
+        assertThat(failure.code()).isEqualTo("SOURCE_CHANGED");
+        assertThat(failure.retryable()).isFalse();
+    }
+
+    @Test
+    void aFileDeletedBeforeItsPartIsSentIsAnUnreadableSource(@TempDir Path dir) throws IOException {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/storage/part-1?X-Sig=abc";
+        Path file = Files.write(dir.resolve("gone.pdf"), new byte[1024]);
+        UploadSource source = UploadSource.ofPath(file);
+        Files.delete(file);
+
+        Throwable thrown;
+        try (InvoiceExtractionClient client = client()) {
+            thrown = catchThrowable(() -> client.uploadPart(url, source, 0, source.sizeBytes()));
+        }
+
+        assertThat(FailureClassifier.classify(thrown).code()).isEqualTo("SOURCE_UNREADABLE");
+        assertThat(thrown).isInstanceOfSatisfying(UploadSourceException.class,
+                e -> assertThat(e.sourceChanged()).isFalse());
     }
 }

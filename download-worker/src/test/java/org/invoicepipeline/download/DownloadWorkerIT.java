@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.nio.charset.StandardCharsets;
@@ -96,6 +97,7 @@ class DownloadWorkerIT {
 
     @AfterEach
     void stopWorker() {
+        sandbox.control().resetFaults();
         if (worker != null) {
             worker.close();
         }
@@ -203,10 +205,67 @@ class DownloadWorkerIT {
         assertThat(PipelineHeaders.lastValue(deadLetter.headers(), PipelineHeaders.STAGE)).contains("download");
     }
 
+    @Test
+    void anOutputUrlRefusedForAFewSecondsStillEndsInExtractedResultsAndNoDeadLetter() throws Exception {
+        startWorker(false);
+        ExtractionCompleted completed = extract(List.of(generator.generate(8), generator.generate(9)));
+        sandbox.control().refuseSignedUrls("downloadOutput", Duration.ofSeconds(3));
+
+        publish(completed);
+
+        assertThat(awaitResults(completed.getSubmissionId(), 2))
+                .allSatisfy(r -> assertThat(r.getStatus()).isEqualTo(ResultStatus.EXTRACTED));
+        assertThat(deadLettersOf(completed)).isEmpty();
+    }
+
+    @Test
+    void anOutageOutlastingTheClientsAndTheStagesRetriesHoldsACompletedExtractionUntilItEnds() throws Exception {
+        // the client gives up on refused URLs after 1 s, the stage's bounded retries after 2 deliveries
+        startWorker(false, "--pipeline.api.signed-url-retry-window=1s", "--pipeline.download.retry.max-attempts=2",
+                "--pipeline.download.retry.initial-interval=200ms", "--pipeline.download.retry.max-interval=1s");
+        ExtractionCompleted completed = extract(List.of(generator.generate(10)));
+        sandbox.control().refuseSignedUrls("downloadOutput", Duration.ofSeconds(8));
+
+        publish(completed);
+
+        assertThat(awaitResults(completed.getSubmissionId(), 1))
+                .singleElement().satisfies(r -> assertThat(r.getStatus()).isEqualTo(ResultStatus.EXTRACTED));
+        assertThat(deadLettersOf(completed)).as("a completed, charged extraction is never dead-lettered for an outage")
+                .isEmpty();
+    }
+
+    @Test
+    void aPermanentlyFailingExtractionIsDeadLetteredWithADeadLetteredResultForEachOfItsFiles() throws Exception {
+        startWorker(false);
+        // completed, but unknown to the API (deleted, or past its retention): EXTRACTION_NOT_FOUND, not retryable
+        ExtractionCompleted gone = ExtractionCompleted.newBuilder(completedEvent(UUID.randomUUID().toString(),
+                        "sub-gone-" + UUID.randomUUID(), List.of(fileRef("gone-a.pdf", 1), fileRef("gone-b.pdf", 2))))
+                .setUploadSessionId("us-gone-" + UUID.randomUUID()).build();
+        byte[] original = new EventSerializer<ExtractionCompleted>().serialize(INPUT, gone);
+
+        publish(gone);
+
+        List<ExtractionResult> results = awaitResults(gone.getSubmissionId(), 2);
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.getStatus()).isEqualTo(ResultStatus.DEAD_LETTERED);
+            assertThat(r.getError().getCode()).isEqualTo("EXTRACTION_NOT_FOUND");
+            assertThat(r.getResultId()).isEqualTo(r.getFileId() + "/" + gone.getSubmissionId());
+            assertThat(r.getExtractionId()).isEqualTo(gone.getExtractionId());
+        });
+        assertThat(results).extracting(ExtractionResult::getFileName).containsExactlyInAnyOrder("gone-a.pdf", "gone-b.pdf");
+        ConsumerRecord<byte[], byte[]> deadLetter = await().atMost(Duration.ofSeconds(30))
+                .until(() -> deadLettersOf(gone), list -> !list.isEmpty()).get(0);
+        assertThat(deadLetter.value()).as("the original bytes").isEqualTo(original);
+        assertThat(PipelineHeaders.lastValue(deadLetter.headers(), PipelineHeaders.ERROR_CODE)).contains("EXTRACTION_NOT_FOUND");
+        assertThat(PipelineHeaders.lastValue(deadLetter.headers(), PipelineHeaders.ERROR_MESSAGE)).hasValueSatisfying(
+                message -> assertThat(message).contains("gone-a.pdf").contains("gone-b.pdf"));
+        assertThat(PipelineHeaders.lastValue(deadLetter.headers(), KafkaHeaders.DLT_ORIGINAL_TOPIC)).contains(INPUT);
+    }
+
     // ---- fixture ----------------------------------------------------------------------------------------------
 
-    private void startWorker(boolean deleteAfterStore) {
-        String[] args = {
+    private void startWorker(boolean deleteAfterStore, String... extraArgs) {
+        String[] base = {
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--pipeline.api.base-url=" + sandbox.baseUrl(),
                 "--pipeline.api.api-key=" + KEY,
@@ -214,6 +273,7 @@ class DownloadWorkerIT {
                 "--pipeline.download.output-directory=" + outputDir,
                 "--pipeline.download.delete-after-store=" + deleteAfterStore,
                 "--pipeline.download.group-id=download-it-" + UUID.randomUUID()};
+        String[] args = Stream.concat(Stream.of(base), Stream.of(extraArgs)).toArray(String[]::new);
         worker = new SpringApplicationBuilder(DownloadWorkerApplication.class).web(WebApplicationType.NONE).run(args);
     }
 
@@ -290,6 +350,12 @@ class DownloadWorkerIT {
             }
         }
         return found;
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> deadLettersOf(ExtractionCompleted completed) {
+        return deadLetters().stream()
+                .filter(r -> completed.getUploadSessionId().equals(new String(r.key(), StandardCharsets.UTF_8)))
+                .toList();
     }
 
     private static Properties producerProps() {

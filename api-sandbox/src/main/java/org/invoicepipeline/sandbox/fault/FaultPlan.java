@@ -42,6 +42,7 @@ public final class FaultPlan {
     private volatile Instant submissionsPausedUntil = Instant.MIN;
     private volatile long signedUrlsIssuedUpTo = Long.MIN_VALUE;
     private volatile Duration signedUrlTtlOverride;
+    private final Map<Operation, Instant> signedUrlsRefusedUntil = new ConcurrentHashMap<>();
 
     public FaultPlan(SandboxClock clock) {
         this.clock = clock;
@@ -95,6 +96,18 @@ public final class FaultPlan {
         signedUrlTtlOverride = ttl;
     }
 
+    /**
+     * Every signed URL of {@code operation} ({@code uploadPart} or {@code downloadOutput}) presented within
+     * {@code window} from now is refused as expired (403), however fresh: storage refusing signatures for a while.
+     */
+    public void refuseSignedUrls(Operation operation, Duration window) {
+        if (operation != Operation.UPLOAD_PART && operation != Operation.DOWNLOAD_OUTPUT) {
+            throw new IllegalArgumentException("Only uploadPart and downloadOutput use signed URLs, not "
+                    + operation.operationId());
+        }
+        signedUrlsRefusedUntil.put(operation, clock.now().plus(window));
+    }
+
     /** The next {@code count} extractions to start fail with {@code code}. */
     public void failNextExtractions(ExtractionFailureCode code, int count) {
         for (int i = 0; i < count; i++) {
@@ -112,6 +125,7 @@ public final class FaultPlan {
         submissionsPausedUntil = Instant.MIN;
         signedUrlsIssuedUpTo = Long.MIN_VALUE;
         signedUrlTtlOverride = null;
+        signedUrlsRefusedUntil.clear();
     }
 
     // --- consulted by the pipeline -------------------------------------------------------------
@@ -157,6 +171,12 @@ public final class FaultPlan {
 
     public boolean signedUrlRevoked(long issuedAtMillis) {
         return issuedAtMillis <= signedUrlsIssuedUpTo;
+    }
+
+    /** Whether signed URLs of {@code operation} are being refused right now ({@link #refuseSignedUrls}). */
+    public boolean signedUrlsRefused(Operation operation) {
+        Instant until = signedUrlsRefusedUntil.get(operation);
+        return until != null && until.isAfter(clock.now());
     }
 
     public Duration effectiveSignedUrlTtl(Duration documented) {

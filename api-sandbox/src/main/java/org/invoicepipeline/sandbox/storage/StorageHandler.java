@@ -65,6 +65,10 @@ public final class StorageHandler implements HttpHandler {
             ExchangeWriter.write(exchange, s3Error(404, "NoSuchKey", "The specified key does not exist."));
             return;
         }
+        if (faults.signedUrlsRefused(operation)) {
+            ExchangeWriter.write(exchange, s3Error(403, "AccessDenied", "Request has expired"));
+            return;
+        }
         switch (signedUrls.verify(path, request.queryParameters())) {
             case BAD_SIGNATURE -> {
                 ExchangeWriter.write(exchange, s3Error(403, "SignatureDoesNotMatch",

@@ -5,6 +5,7 @@ import org.invoicepipeline.client.ApiTransportException;
 import org.invoicepipeline.client.InvoiceExtractionException;
 import org.invoicepipeline.client.Operation;
 import org.invoicepipeline.client.RetryPolicy;
+import org.invoicepipeline.client.SignedUrlException;
 import org.invoicepipeline.client.ratelimit.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +83,8 @@ public final class RequestExecutor {
             if (failure instanceof ApiErrorException api && api.httpStatus() == 429) {
                 metrics.recordRateLimited(operation);
             }
-            if (!failure.isRetryable()) {
+            if (!failure.isRetryable() || failure instanceof SignedUrlException refused && refused.needsFreshUrl()) {
+                // a refused signature fails the same way at the same URL: the caller asks for a fresh one
                 throw failure;
             }
             Duration delay = delayBefore(attemptNumber, failure);

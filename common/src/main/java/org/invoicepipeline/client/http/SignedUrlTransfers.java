@@ -5,9 +5,12 @@ import org.invoicepipeline.client.Operation;
 import org.invoicepipeline.client.SignedUrlException;
 import org.invoicepipeline.client.SignedUrls;
 import org.invoicepipeline.client.upload.UploadSource;
+import org.invoicepipeline.client.upload.UploadSourceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,19 +43,28 @@ public final class SignedUrlTransfers {
 
     /**
      * PUTs one range of the source as raw bytes (no Content-Type), streamed with its Content-Length and re-read
-     * on retry; returns the ETag header exactly as returned.
+     * on retry; returns the ETag header exactly as returned. A source that cannot supply the range (truncated,
+     * deleted, unreadable) fails with {@link UploadSourceException}, not as a transport failure.
      */
     public String uploadPart(String signedUrl, UploadSource source, long offset, long length) {
         URI uri = URI.create(signedUrl);
         String redacted = SignedUrls.redact(signedUrl);
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(readTimeout.plusSeconds(length / UPLOAD_BYTES_PER_SECOND))
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> openRange(source, offset, length)), length))
-                .build();
         return executor.execute(Operation.UPLOAD_PART, attempt -> {
+            SourceReads reads = new SourceReads(source, offset, length);
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(readTimeout.plusSeconds(length / UPLOAD_BYTES_PER_SECOND))
+                    .PUT(HttpRequest.BodyPublishers.fromPublisher(
+                            HttpRequest.BodyPublishers.ofInputStream(reads::open), length))
+                    .build();
             long start = System.nanoTime();
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                // the JDK reports a body that could not be read as a failed send: say whose fault it was
+                reads.throwIfFailed(e);
+                throw e;
+            }
             log.debug("PUT {} ({} bytes) attempt {} -> {} in {} ms", redacted, length, attempt,
                     response.statusCode(), (System.nanoTime() - start) / 1_000_000);
             if (response.statusCode() / 100 != 2) {
@@ -81,11 +93,69 @@ public final class SignedUrlTransfers {
         });
     }
 
-    private static InputStream openRange(UploadSource source, long offset, long length) {
-        try {
-            return source.openRange(offset, length);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * The reads of one attempt's body: remembers why the source could not supply its range (the JDK's publisher
+     * swallows a read error and only reports a short body).
+     */
+    private static final class SourceReads {
+        private final UploadSource source;
+        private final long offset;
+        private final long length;
+        private volatile IOException failure;
+
+        SourceReads(UploadSource source, long offset, long length) {
+            this.source = source;
+            this.offset = offset;
+            this.length = length;
+        }
+
+        InputStream open() {
+            try {
+                return new RecordingStream(source.openRange(offset, length));
+            } catch (IOException e) {
+                failure = e;
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void throwIfFailed(IOException sendFailure) {
+            IOException cause = failure;
+            if (cause != null) {
+                UploadSourceException unreadable = new UploadSourceException(source.fileName(), offset, length, cause);
+                unreadable.addSuppressed(sendFailure);
+                throw unreadable;
+            }
+        }
+
+        /** Records read errors, and an end before {@code length} bytes as an {@link EOFException}. */
+        private final class RecordingStream extends FilterInputStream {
+            private long read;
+
+            RecordingStream(InputStream in) {
+                super(in);
+            }
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] buffer, int off, int len) throws IOException {
+                try {
+                    int n = in.read(buffer, off, len);
+                    if (n < 0 && read < length) {
+                        failure = new EOFException("source ended after " + read + " of " + length + " bytes");
+                    }
+                    read += Math.max(0, n);
+                    return n;
+                } catch (IOException e) {
+                    failure = e;
+                    throw e;
+                }
+            }
         }
     }
 }

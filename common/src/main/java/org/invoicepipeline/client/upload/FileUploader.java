@@ -4,6 +4,7 @@ import org.invoicepipeline.client.InvoiceExtractionClient;
 import org.invoicepipeline.client.InvoiceExtractionException;
 import org.invoicepipeline.client.Operation;
 import org.invoicepipeline.client.SignedUrlException;
+import org.invoicepipeline.client.http.SignedUrlRetry;
 import org.invoicepipeline.client.model.CompletedFile;
 import org.invoicepipeline.client.model.PartUrl;
 import org.invoicepipeline.client.model.PartUrls;
@@ -18,12 +19,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
  * Uploads one registered file: parts are read from the source one at a time and streamed to their signed URLs,
- * which are requested in batches just before use (they expire 15 minutes after issue) and requested again
- * when storage refuses one as expired. Ends by completing the file with the ETags in part order.
+ * which are requested in batches just before use (they expire 15 minutes after issue) and requested again,
+ * with back-off for as long as {@link SignedUrlRetry} allows, while storage refuses them. Ends by completing the
+ * file with the ETags in part order.
  */
 public final class FileUploader {
 
@@ -31,20 +34,26 @@ public final class FileUploader {
 
     /** URLs older than this are requested again before use (the API's validity is 15 minutes). */
     static final Duration URL_FRESHNESS = Duration.ofMinutes(13);
-    /** Fresh URLs asked for one part after storage refused it, before giving up. */
-    static final int MAX_URL_REFRESHES_PER_PART = 2;
-
     private final InvoiceExtractionClient client;
     private final int batchSize;
     private final Clock clock;
+    private final SignedUrlRetry refusals;
 
+    /** Replaces refused URLs for the client's {@code signedUrlRetryWindow}, backing off as its retry policy says. */
     public FileUploader(InvoiceExtractionClient client, int batchSize, Clock clock) {
+        this(client, batchSize, clock, new SignedUrlRetry(client.options().signedUrlRetryWindow(),
+                client.options().retryPolicy(), duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos()),
+                System::nanoTime));
+    }
+
+    public FileUploader(InvoiceExtractionClient client, int batchSize, Clock clock, SignedUrlRetry refusals) {
         if (batchSize < 1 || batchSize > 1000) {
             throw new IllegalArgumentException("batchSize must be 1 to 1000, was " + batchSize);
         }
         this.client = client;
         this.batchSize = batchSize;
         this.clock = clock;
+        this.refusals = refusals;
     }
 
     public CompletedFile upload(String uploadSessionId, String fileId, long partSize, UploadSource source) {
@@ -62,16 +71,15 @@ public final class FileUploader {
     }
 
     private String uploadPart(UrlBatch batch, PartPlan plan, int part, UploadSource source) {
-        for (int refresh = 0; ; refresh++) {
+        SignedUrlRetry.Refusals refused = refusals.start();
+        while (true) {
             String url = batch.urlFor(part);
             try {
                 return client.uploadPart(url, source, plan.offsetOf(part), plan.lengthOf(part));
             } catch (SignedUrlException e) {
-                if (!e.isExpired() || refresh >= MAX_URL_REFRESHES_PER_PART) {
-                    throw e;
-                }
-                log.debug("Part {} of file {}: signed URL refused as expired; requesting fresh URLs", part,
-                        batch.fileId);
+                refused.awaitFreshUrl(e);
+                log.debug("Part {} of file {}: signed URL refused (HTTP {}); requesting fresh URLs", part,
+                        batch.fileId, e.httpStatus());
                 batch.expire();
             }
         }

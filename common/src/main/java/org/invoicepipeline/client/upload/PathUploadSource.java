@@ -1,5 +1,6 @@
 package org.invoicepipeline.client.upload;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -72,7 +73,7 @@ final class PathUploadSource implements UploadSource {
             int wanted = (int) Math.min(len, remaining);
             int n = channel.read(ByteBuffer.wrap(buffer, off, wanted), position);
             if (n < 0) {
-                throw new IOException("file shrank while it was being uploaded");
+                throw new EOFException("file shrank while it was being uploaded");
             }
             position += n;
             remaining -= n;

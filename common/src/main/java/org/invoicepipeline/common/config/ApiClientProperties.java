@@ -55,6 +55,13 @@ public class ApiClientProperties {
     /** Part URLs requested per call (1 to 1,000). */
     private int partUrlBatchSize = ClientOptions.MAX_PART_URLS_PER_REQUEST;
 
+    /**
+     * How long after storage first refuses a signed URL (part upload, output download: expired or refused
+     * signature, storage 5xx) fresh URLs are still asked for, with back-off, before the transfer fails; positive.
+     * Keep it under the consumers' {@code max.poll.interval.ms}: a stage then retries the record.
+     */
+    private Duration signedUrlRetryWindow = ClientOptions.DEFAULT_SIGNED_URL_RETRY_WINDOW;
+
     public ClientOptions toClientOptions(MeterRegistry meterRegistry) {
         RateLimits limits = (rateLimitEnabled ? RateLimits.documented() : RateLimits.disabled())
                 .withScale(rateLimitScale).withShare(rateLimitShare);
@@ -65,6 +72,7 @@ public class ApiClientProperties {
                 .retryPolicy(new RetryPolicy(retryMaxAttempts, retryInitialBackoff, retryMaxBackoff, retryMaxTotal))
                 .rateLimits(limits)
                 .partUrlBatchSize(partUrlBatchSize)
+                .signedUrlRetryWindow(signedUrlRetryWindow)
                 .meterRegistry(meterRegistry);
         if (apiKey != null && !apiKey.isBlank()) {
             builder.apiKey(apiKey);
@@ -166,6 +174,14 @@ public class ApiClientProperties {
 
     public void setPartUrlBatchSize(int partUrlBatchSize) {
         this.partUrlBatchSize = partUrlBatchSize;
+    }
+
+    public Duration getSignedUrlRetryWindow() {
+        return signedUrlRetryWindow;
+    }
+
+    public void setSignedUrlRetryWindow(Duration signedUrlRetryWindow) {
+        this.signedUrlRetryWindow = signedUrlRetryWindow;
     }
 
     @Override

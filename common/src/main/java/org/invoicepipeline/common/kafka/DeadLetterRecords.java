@@ -48,6 +48,7 @@ public final class DeadLetterRecords {
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.remove(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER);
         headers.remove(SerializationUtils.KEY_DESERIALIZER_EXCEPTION_HEADER);
+        headers.remove(OriginalValueDeserializer.HEADER);
         headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, PipelineHeaders.utf8(record.topic()));
         headers.add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(Integer.BYTES).putInt(record.partition()).array());
         headers.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(record.offset()).array());

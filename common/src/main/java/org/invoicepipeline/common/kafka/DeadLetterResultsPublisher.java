@@ -40,7 +40,8 @@ final class DeadLetterResultsPublisher {
         this.template = (KafkaOperations<Object, Object>) template;
     }
 
-    void publish(ConsumerRecord<?, ?> record, StageFailure failure) {
+    /** Publishes and returns the record's {@code DEAD_LETTERED} results (none when it names no files). */
+    List<ExtractionResult> publish(ConsumerRecord<?, ?> record, StageFailure failure) {
         List<ExtractionResult> toPublish;
         try {
             toPublish = results.resultsFor(record, failure);
@@ -49,10 +50,10 @@ final class DeadLetterResultsPublisher {
             // The record cannot be read as the stage's event (undecodable bytes): it names no file we could report.
             log.warn("{} stage cannot name the files of dead-lettered {}-{}@{}: {}", stage, record.topic(),
                     record.partition(), record.offset(), e.toString());
-            return;
+            return List.of();
         }
         if (toPublish.isEmpty()) {
-            return;
+            return toPublish;
         }
         List<CompletableFuture<?>> sends = toPublish.stream()
                 .<CompletableFuture<?>>map(result -> template.send(resultsTopic, result.getFileId(), result))
@@ -71,5 +72,6 @@ final class DeadLetterResultsPublisher {
         }
         log.info("{} stage published {} DEAD_LETTERED result(s) for {}-{}@{} ({})", stage, toPublish.size(),
                 record.topic(), record.partition(), record.offset(), failure.code());
+        return toPublish;
     }
 }

@@ -19,9 +19,12 @@ public final class ErrorHandlingDeserializers {
     private ErrorHandlingDeserializers() {
     }
 
-    /** {@code delegate} behind an {@link ErrorHandlingDeserializer}. */
+    /**
+     * {@code delegate} behind an {@link ErrorHandlingDeserializer}; a decoded event keeps its original bytes
+     * ({@link OriginalValueDeserializer}) for its dead letter.
+     */
     public static <T> Deserializer<T> wrap(Deserializer<T> delegate) {
-        return new ErrorHandlingDeserializer<>(delegate);
+        return new ErrorHandlingDeserializer<>(new OriginalValueDeserializer<>(delegate));
     }
 
     /**

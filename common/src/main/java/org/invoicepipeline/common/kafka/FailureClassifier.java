@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.invoicepipeline.client.ApiErrorException;
 import org.invoicepipeline.client.ApiTransportException;
 import org.invoicepipeline.client.InvoiceExtractionException;
 import org.invoicepipeline.client.SignedUrlException;
+import org.invoicepipeline.client.upload.UploadSourceException;
 import org.invoicepipeline.common.serde.EventDeserializationException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 
@@ -30,6 +32,12 @@ public final class FailureClassifier {
     public static final String SIGNED_URL_REFUSED = "SIGNED_URL_REFUSED";
     /** Reading a source file or another local resource failed. */
     public static final String IO_ERROR = "IO_ERROR";
+    /** A file to upload ended before its validated size while it was read (truncated mid-upload). */
+    public static final String SOURCE_CHANGED = "SOURCE_CHANGED";
+    /** A file to upload could not be read while it was sent (deleted, unreadable). */
+    public static final String SOURCE_UNREADABLE = "SOURCE_UNREADABLE";
+    /** The Kafka broker did not take or acknowledge a record in time (a retriable Kafka error). */
+    public static final String BROKER_UNAVAILABLE = "BROKER_UNAVAILABLE";
     /** Anything else: retried a bounded number of times, then dead-lettered. */
     public static final String PROCESSING_FAILED = "PROCESSING_FAILED";
 
@@ -82,8 +90,15 @@ public final class FailureClassifier {
         if (t instanceof SignedUrlException signed) {
             return new StageFailure(SIGNED_URL_REFUSED, shorten(signed.getMessage()), signed.isRetryable(), null, false);
         }
+        if (t instanceof UploadSourceException source) {
+            return StageFailure.permanent(source.sourceChanged() ? SOURCE_CHANGED : SOURCE_UNREADABLE,
+                    shorten(source.getMessage()));
+        }
         if (t instanceof InvoiceExtractionException client) {
             return new StageFailure(PROCESSING_FAILED, shorten(client.getMessage()), client.isRetryable(), null, false);
+        }
+        if (t instanceof RetriableException) {
+            return StageFailure.transientFailure(BROKER_UNAVAILABLE, describe(t), null);
         }
         if (t instanceof IOException || t instanceof UncheckedIOException) {
             return StageFailure.transientFailure(IO_ERROR, describe(t), null);

@@ -1,21 +1,23 @@
 package org.invoicepipeline.common.kafka;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
+import org.invoicepipeline.events.ExtractionResult;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerContainerPauseService;
 import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -26,10 +28,13 @@ import org.springframework.util.backoff.FixedBackOff;
  *   <li>retryable failures back off exponentially (the API's Retry-After wins) for a bounded number of
  *       deliveries, then go to the dead-letter topic;</li>
  *   <li>back-pressure ({@link StageBackPressureException}) is retried without limit and never dead-lettered;</li>
+ *   <li>so are the retryable failures the stage's {@link RetryWithoutLimit} names (e.g. an unreachable API for a
+ *       completed extraction), with the capped exponential back-off;</li>
  *   <li>long waits pause the container instead of sleeping ({@link RetryAfterBackOffHandler}).</li>
  * </ul>
- * Dead letters carry the {@link PipelineHeaders} and Spring's {@code kafka_dlt-*} headers; each one counts in
- * {@code pipeline.dead.letters{stage,code}}.
+ * Dead letters keep the record's original bytes ({@link StageDeadLetterPublisher}) and carry the
+ * {@link PipelineHeaders} and Spring's {@code kafka_dlt-*} headers; the message names the files of the record's
+ * {@code DEAD_LETTERED} results. Each one counts in {@code pipeline.dead.letters{stage,code}}.
  */
 public final class StageErrorHandlers {
 
@@ -67,16 +72,14 @@ public final class StageErrorHandlers {
         DeadLetterResultsPublisher results = new DeadLetterResultsPublisher(stage, handling.resultsTopic(),
                 handling.deadLetterResults(), deadLetterTemplate);
         DeliveryAttempts attempts = new DeliveryAttempts();
-        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(deadLetterTemplate,
-                (record, exception) -> new TopicPartition(DeadLetterRecords.topicFor(record.topic()), -1));
-        publisher.setHeadersFunction((record, exception) ->
-                DeadLetterRecords.pipelineHeaders(stage, FailureClassifier.classify(exception), attempts.of(record)));
-        publisher.setLogRecoveryRecord(false);
+        StageDeadLetterPublisher publisher = new StageDeadLetterPublisher(deadLetterTemplate, stage, attempts);
 
         ConsumerAwareRecordRecoverer recoverer = (record, consumer, exception) -> {
-            StageFailure failure = FailureClassifier.classify(exception);
-            results.publish(record, failure);
-            publisher.accept(record, consumer, exception);
+            StageFailure classified = FailureClassifier.classify(exception);
+            List<ExtractionResult> published = results.publish(record, classified);
+            StageFailure failure = DeadLetterMessages.namingFiles(classified,
+                    published.stream().map(ExtractionResult::getFileName).toList());
+            publisher.publish(record, consumer, exception, failure);
             log.warn("{} stage dead-lettered {}-{}@{} after {} attempt(s): {} {}", stage, record.topic(),
                     record.partition(), record.offset(), attempts.of(record), failure.code(), failure.message());
             if (meters != null) {
@@ -89,13 +92,18 @@ public final class StageErrorHandlers {
         BackOff defaultBackOff = exponential(options);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, defaultBackOff,
                 new RetryAfterBackOffHandler(pauseService, options.maxBlockingSleep()));
-        handler.setBackOffFunction((record, exception) -> backOffFor(exception, options));
+        RetryWithoutLimit withoutLimit = handling.retryWithoutLimit();
+        handler.setBackOffFunction((record, exception) -> backOffFor(exception, options, withoutLimit));
         handler.setRetryListeners(attempts, new FailureLog(stage));
         handler.setLogLevel(KafkaException.Level.DEBUG);
         return handler;
     }
 
     static BackOff backOffFor(@Nullable Exception exception, StageRetryOptions options) {
+        return backOffFor(exception, options, RetryWithoutLimit.NEVER);
+    }
+
+    static BackOff backOffFor(@Nullable Exception exception, StageRetryOptions options, RetryWithoutLimit withoutLimit) {
         if (exception == null) {
             return exponential(options);
         }
@@ -104,10 +112,20 @@ public final class StageErrorHandlers {
             long wait = failure.retryAfterHint().orElse(options.initialInterval()).toMillis();
             return new FixedBackOff(wait, FixedBackOff.UNLIMITED_ATTEMPTS);
         }
+        if (withoutLimit.appliesTo(failure)) {
+            return unlimited(options);
+        }
         if (!failure.retryable()) {
             return new FixedBackOff(0, 0);
         }
         return exponential(options);
+    }
+
+    /** Exponential up to {@code maxInterval}, then every {@code maxInterval}, for ever. */
+    private static BackOff unlimited(StageRetryOptions options) {
+        ExponentialBackOff backOff = new ExponentialBackOff(options.initialInterval().toMillis(), options.multiplier());
+        backOff.setMaxInterval(options.maxInterval().toMillis());
+        return backOff;
     }
 
     private static BackOff exponential(StageRetryOptions options) {

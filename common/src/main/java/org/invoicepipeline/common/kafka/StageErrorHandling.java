@@ -12,9 +12,12 @@ import java.util.Objects;
  *                           acknowledges out of order (records below it may still be in flight)
  * @param resultsTopic       where the {@code DEAD_LETTERED} results of a dead-lettered record's files go
  * @param deadLetterResults  those results, per dead-lettered record
+ * @param retryWithoutLimit  which retryable failures are retried without limit instead of dead-lettered after
+ *                           {@code retry.maxAttempts()}
  */
 public record StageErrorHandling(String stage, StageRetryOptions retry, boolean commitDeadLettered,
-                                 String resultsTopic, DeadLetterResults deadLetterResults) {
+                                 String resultsTopic, DeadLetterResults deadLetterResults,
+                                 RetryWithoutLimit retryWithoutLimit) {
 
     /** Default topic of {@code ExtractionResult}s. */
     public static final String DEFAULT_RESULTS_TOPIC = "extraction-results";
@@ -24,6 +27,13 @@ public record StageErrorHandling(String stage, StageRetryOptions retry, boolean 
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(resultsTopic, "resultsTopic");
         Objects.requireNonNull(deadLetterResults, "deadLetterResults");
+        Objects.requireNonNull(retryWithoutLimit, "retryWithoutLimit");
+    }
+
+    /** Every retryable failure runs out of attempts ({@link RetryWithoutLimit#NEVER}). */
+    public StageErrorHandling(String stage, StageRetryOptions retry, boolean commitDeadLettered,
+                              String resultsTopic, DeadLetterResults deadLetterResults) {
+        this(stage, retry, commitDeadLettered, resultsTopic, deadLetterResults, RetryWithoutLimit.NEVER);
     }
 
     /** A stage whose records name no files: dead letters publish no results. */
@@ -38,6 +48,11 @@ public record StageErrorHandling(String stage, StageRetryOptions retry, boolean 
 
     /** The same handling, publishing {@code results} of every dead-lettered record to {@code topic}. */
     public StageErrorHandling withDeadLetterResults(String topic, DeadLetterResults results) {
-        return new StageErrorHandling(stage, retry, commitDeadLettered, topic, results);
+        return new StageErrorHandling(stage, retry, commitDeadLettered, topic, results, retryWithoutLimit);
+    }
+
+    /** The same handling, retrying the failures {@code policy} names without limit (never dead-lettering them). */
+    public StageErrorHandling withRetryWithoutLimit(RetryWithoutLimit policy) {
+        return new StageErrorHandling(stage, retry, commitDeadLettered, resultsTopic, deadLetterResults, policy);
     }
 }

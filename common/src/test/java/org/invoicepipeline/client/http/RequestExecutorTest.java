@@ -6,6 +6,7 @@ import org.invoicepipeline.client.ApiTransportException;
 import org.invoicepipeline.client.Operation;
 import org.invoicepipeline.client.RateLimitedException;
 import org.invoicepipeline.client.RetryPolicy;
+import org.invoicepipeline.client.SignedUrlException;
 import org.invoicepipeline.client.ratelimit.RateLimiterRegistry;
 import org.invoicepipeline.client.ratelimit.RateLimits;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,26 @@ class RequestExecutorTest {
         assertThat(registry.get(ClientMetrics.REQUESTS).tag("operation", "getCreditsBalance")
                 .tag("outcome", "success").timer().count()).isEqualTo(1);
         assertThat(registry.get(ClientMetrics.RETRIES).tag("reason", "INTERNAL_ERROR").counter().count()).isEqualTo(2);
+    }
+
+    @Test
+    void aRefusedSignatureIsNotResentToTheSameUrlButAStorage5xxIs() {
+        AtomicInteger refusedAttempts = new AtomicInteger();
+        assertThatThrownBy(() -> executor(policy).execute(Operation.UPLOAD_PART, attempt -> {
+            refusedAttempts.incrementAndGet();
+            throw new SignedUrlException(Operation.UPLOAD_PART, 403, "http://storage/p?<redacted>");
+        })).isInstanceOfSatisfying(SignedUrlException.class, e -> assertThat(e.isRetryable()).isTrue());
+        assertThat(refusedAttempts).as("only a fresh URL helps: the caller asks for one").hasValue(1);
+
+        AtomicInteger failingAttempts = new AtomicInteger();
+        String etag = executor(policy).execute(Operation.UPLOAD_PART, attempt -> {
+            if (failingAttempts.incrementAndGet() < 2) {
+                throw new SignedUrlException(Operation.UPLOAD_PART, 503, "http://storage/p?<redacted>");
+            }
+            return "\"etag\"";
+        });
+        assertThat(etag).isEqualTo("\"etag\"");
+        assertThat(failingAttempts).hasValue(2);
     }
 
     @Test

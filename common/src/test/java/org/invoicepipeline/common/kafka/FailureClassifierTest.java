@@ -2,13 +2,22 @@ package org.invoicepipeline.common.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.stream.Stream;
 import java.time.Duration;
 
 import org.invoicepipeline.client.ApiErrorException;
 import org.invoicepipeline.client.ApiTransportException;
 import org.invoicepipeline.client.Operation;
 import org.invoicepipeline.client.RateLimitedException;
+import org.invoicepipeline.client.InvoiceExtractionException;
+import org.invoicepipeline.client.SignedUrlException;
+import org.invoicepipeline.client.upload.UploadSourceException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -89,5 +98,58 @@ class FailureClassifierTest {
         assertThat(failure.code()).isEqualTo(FailureClassifier.PROCESSING_FAILED);
         assertThat(failure.retryable()).isTrue();
         assertThat(failure.message()).contains("boom");
+    }
+
+    /** What a stage does with each kind of failure: code, retryable (= x-error-retryable), operational. */
+    static Stream<Arguments> classificationTable() {
+        return Stream.of(
+                Arguments.of("signed URL refused (403, expired/refused signature)",
+                        new SignedUrlException(Operation.UPLOAD_PART, 403, "u"), FailureClassifier.SIGNED_URL_REFUSED, true, false),
+                Arguments.of("signed URL: storage 503", new SignedUrlException(Operation.DOWNLOAD_OUTPUT, 503, "u"),
+                        FailureClassifier.SIGNED_URL_REFUSED, true, false),
+                Arguments.of("signed URL: storage 429", new SignedUrlException(Operation.UPLOAD_PART, 429, "u"),
+                        FailureClassifier.SIGNED_URL_REFUSED, true, false),
+                Arguments.of("signed URL: upload gone (404)", new SignedUrlException(Operation.UPLOAD_PART, 404, "u"),
+                        FailureClassifier.SIGNED_URL_REFUSED, false, false),
+                Arguments.of("API unreachable", new ApiTransportException(SUBMIT, "refused", new IOException("x")),
+                        FailureClassifier.API_UNREACHABLE, true, false),
+                Arguments.of("API 5xx", new ApiErrorException(SUBMIT, 500, "INTERNAL_ERROR", "boom", true, null, null),
+                        "INTERNAL_ERROR", true, false),
+                Arguments.of("API refusal", new ApiErrorException(SUBMIT, 400, "INVALID_INPUT", "bad", false, null, null),
+                        "INVALID_INPUT", false, false),
+                Arguments.of("storage I/O", new UncheckedIOException(new IOException("disk full")),
+                        FailureClassifier.IO_ERROR, true, false),
+                Arguments.of("source truncated mid-upload",
+                        new UploadSourceException("a.pdf", 0, 10, new EOFException("shrank")),
+                        FailureClassifier.SOURCE_CHANGED, false, false),
+                Arguments.of("source unreadable mid-upload",
+                        new UploadSourceException("a.pdf", 0, 10, new IOException("EIO")),
+                        FailureClassifier.SOURCE_UNREADABLE, false, false),
+                Arguments.of("rate limited", new RateLimitedException(SUBMIT, "slow", null, Duration.ofSeconds(1)),
+                        "RATE_LIMITED", true, true),
+                Arguments.of("broker did not acknowledge", new IllegalStateException("publishing failed",
+                                new java.util.concurrent.ExecutionException(
+                                        new org.apache.kafka.common.errors.TimeoutException("expired"))),
+                        FailureClassifier.BROKER_UNAVAILABLE, true, false),
+                Arguments.of("record too large for the broker", new IllegalStateException("publishing failed",
+                                new org.apache.kafka.common.errors.RecordTooLargeException("too large")),
+                        FailureClassifier.PROCESSING_FAILED, true, false),
+                Arguments.of("unknown", new IllegalStateException("bug"), FailureClassifier.PROCESSING_FAILED, true, false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("classificationTable")
+    void classifiesEveryKindOfFailureConsistentlyWithTheExceptionAndTheDeadLetterHeader(
+            String kind, Exception thrown, String code, boolean retryable, boolean operational) {
+        StageFailure failure = FailureClassifier.classify(new ListenerExecutionFailedException("wrapped", thrown));
+
+        assertThat(failure.code()).isEqualTo(code);
+        assertThat(failure.retryable()).isEqualTo(retryable);
+        assertThat(failure.operational()).isEqualTo(operational);
+        if (thrown instanceof InvoiceExtractionException client && !operational) {
+            assertThat(client.isRetryable()).as("the exception's own flag agrees").isEqualTo(retryable);
+        }
+        assertThat(PipelineHeaders.lastValue(DeadLetterRecords.pipelineHeaders("s", failure, 1),
+                PipelineHeaders.ERROR_RETRYABLE)).contains(Boolean.toString(retryable));
     }
 }

@@ -4,11 +4,13 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.invoicepipeline.common.kafka.ErrorHandlingDeserializers;
+import org.invoicepipeline.common.kafka.RetryWithoutLimit;
 import org.invoicepipeline.common.kafka.StageErrorHandling;
 import org.invoicepipeline.common.kafka.StageErrorHandlingConfiguration;
 import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.common.serde.EventSerializer;
 import org.invoicepipeline.events.ExtractionCompleted;
+import org.invoicepipeline.download.publish.DeadLetteredExtractionResults;
 import org.invoicepipeline.events.ExtractionResult;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,12 +24,14 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Kafka wiring of the download stage: one record at a time, committed after its results are acknowledged;
- * failures handled by the shared stage error handler (back-off, then {@code extraction-completed.DLT}).
+ * failures handled by the shared stage error handler (back-off; transient failures held without limit; permanent
+ * ones to {@code extraction-completed.DLT} with a {@code DEAD_LETTERED} result per file).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(StageErrorHandlingConfiguration.class)
@@ -55,10 +59,19 @@ public class DownloadKafkaConfiguration {
                 new StringSerializer(), new EventSerializer<ExtractionResult>()));
     }
 
-    /** Shared error handling (StageErrorHandlingConfiguration), retrying as {@code pipeline.download.retry.*} says. */
+    /**
+     * Shared error handling (StageErrorHandlingConfiguration), backing off as {@code pipeline.download.retry.*} says.
+     * A record here is an extraction already done and charged: failures of the API, storage, signed URLs or the
+     * broker, and a refused API key, are retried without limit (the container pauses between tries), so only a
+     * failure no retry can fix
+     * dead-letters it, and then every one of its files gets a {@code DEAD_LETTERED} result first.
+     */
     @Bean
     public StageErrorHandling downloadErrorHandling(DownloadWorkerProperties properties) {
-        return new StageErrorHandling(STAGE, properties.getRetry().toOptions());
+        return new StageErrorHandling(STAGE, properties.getRetry().toOptions())
+                .withDeadLetterResults(properties.getTopics().getExtractionResults(),
+                        new DeadLetteredExtractionResults(Clock.systemUTC()))
+                .withRetryWithoutLimit(RetryWithoutLimit.INFRASTRUCTURE.or(RetryWithoutLimit.KEY_REFUSED));
     }
 
     @Bean

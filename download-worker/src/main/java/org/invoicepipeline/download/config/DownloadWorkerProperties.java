@@ -16,7 +16,10 @@ public class DownloadWorkerProperties {
 
     private final Topics topics = new Topics();
 
-    /** Retries of an extraction whose download failed with a retryable error, before it is dead-lettered. */
+    /**
+     * Back-off of an extraction whose download failed. Failures of the API, storage, signed URLs or the broker are
+     * retried without limit (capped at {@code max-interval}); {@code max-attempts} bounds only unrecognised failures.
+     */
     private final StageRetryProperties retry = new StageRetryProperties();
 
     /** Kafka consumer group of the worker. */
