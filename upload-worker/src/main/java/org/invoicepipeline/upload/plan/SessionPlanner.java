@@ -2,23 +2,17 @@ package org.invoicepipeline.upload.plan;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -26,16 +20,10 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.invoicepipeline.common.kafka.DeadLetterRecords;
-import org.invoicepipeline.common.kafka.FailureClassifier;
-import org.invoicepipeline.common.kafka.RecordRejectedException;
-import org.invoicepipeline.common.kafka.StageFailure;
 import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.upload.UploadMetrics;
-import org.invoicepipeline.upload.results.FailedResults;
 import org.invoicepipeline.upload.validation.FileValidator;
-import org.invoicepipeline.upload.validation.ValidatedFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -70,16 +58,12 @@ public class SessionPlanner implements SmartLifecycle {
     private final Settings settings;
     private final Map<String, Object> consumerConfigs;
     private final Map<String, Object> producerConfigs;
-    private final FileValidator validator;
-    private final Deserializer<FileRegistered> eventDeserializer;
-    private final Serializer<ExtractionResult> resultSerializer;
-    private final PlannedSessionCodec codec = new PlannedSessionCodec();
     private final UploadMetrics metrics;
     private final Clock clock;
     private final SessionBuffer buffer;
     private final PlannedFiles plannedFiles = new PlannedFiles();
     private final PlanLogReader planLog;
-    private final DuplicateRegistrations duplicates;
+    private final RegistrationIntake intake;
 
     private volatile boolean running;
     private volatile Thread thread;
@@ -91,14 +75,13 @@ public class SessionPlanner implements SmartLifecycle {
         this.settings = settings;
         this.consumerConfigs = consumerConfigs;
         this.producerConfigs = producerConfigs;
-        this.validator = validator;
-        this.eventDeserializer = eventDeserializer;
-        this.resultSerializer = resultSerializer;
         this.metrics = metrics;
         this.clock = clock;
         this.buffer = new SessionBuffer(settings.maxFilesPerSession(), settings.maxSessionBytes(), settings.linger().toMillis());
         this.planLog = new PlanLogReader(settings.plannedTopic(), consumerConfigs, settings.pollTimeout(), plannedFiles);
-        this.duplicates = new DuplicateRegistrations(plannedFiles, buffer, metrics);
+        this.intake = new RegistrationIntake(settings.resultsTopic(), settings.publishFailedResults(), eventDeserializer,
+                resultSerializer, new DuplicateRegistrations(plannedFiles, buffer, metrics), validator, buffer, metrics,
+                clock);
         metrics.waitingFiles(buffer::waitingFiles);
         metrics.plannedFiles(plannedFiles::size);
     }
@@ -160,7 +143,8 @@ public class SessionPlanner implements SmartLifecycle {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties());
              KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(consumerProperties())) {
             producer.initTransactions();
-            Cycle cycle = new Cycle(kafkaConsumer, producer);
+            PlannerCycle cycle = new PlannerCycle(kafkaConsumer, producer, settings.plannedTopic(), intake, buffer,
+                    plannedFiles, planLog::catchUp, () -> running, metrics, clock);
             consumer = kafkaConsumer;
             planLog.catchUp();
             kafkaConsumer.subscribe(List.of(settings.inputTopic()), cycle);
@@ -177,134 +161,6 @@ public class SessionPlanner implements SmartLifecycle {
             consumer = null;
             planLog.close();
             buffer.clear();
-        }
-    }
-
-    /** The state of one consumer/producer life: what was read, what waits to be written. */
-    private final class Cycle implements ConsumerRebalanceListener {
-
-        private final KafkaConsumer<String, byte[]> consumer;
-        private final KafkaProducer<String, byte[]> producer;
-        private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
-        private final Map<TopicPartition, Long> committed = new HashMap<>();
-        private final List<ProducerRecord<String, byte[]>> pendingSends = new ArrayList<>();
-
-        Cycle(KafkaConsumer<String, byte[]> consumer, KafkaProducer<String, byte[]> producer) {
-            this.consumer = consumer;
-            this.producer = producer;
-        }
-
-        void handle(ConsumerRecord<String, byte[]> record) {
-            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-            nextOffsets.put(partition, record.offset() + 1);
-            FileRegistered event = null;
-            try {
-                if (record.value() == null) {
-                    throw new RecordRejectedException(FailureClassifier.POISON_RECORD, "record has no value");
-                }
-                event = eventDeserializer.deserialize(record.topic(), record.headers(), record.value());
-                if (duplicates.skip(record, event)) {
-                    return;
-                }
-                ValidatedFile valid = validator.validate(event);
-                buffer.add(partition, record.offset(), valid, clock.millis());
-                metrics.fileAccepted();
-            }
-            catch (RuntimeException e) {
-                reject(record, event, FailureClassifier.classify(e));
-            }
-        }
-
-        private void reject(ConsumerRecord<String, byte[]> record, FileRegistered event, StageFailure failure) {
-            pendingSends.add(DeadLetterRecords.toDeadLetter(record, record.key(), record.value(), STAGE, failure, 1));
-            if (event != null && settings.publishFailedResults()) {
-                ExtractionResult result = FailedResults.rejected(event, failure, clock.instant());
-                pendingSends.add(new ProducerRecord<>(settings.resultsTopic(), event.getFileId(),
-                        resultSerializer.serialize(settings.resultsTopic(), result)));
-            }
-            metrics.fileRejected(failure.code());
-            log.info("upload stage rejected {}-{}@{}: {} {}", record.topic(), record.partition(), record.offset(),
-                    failure.code(), failure.message());
-        }
-
-        /** Writes what is due (everything when {@code everything}) with the offsets, in one transaction. */
-        void flush(boolean everything) {
-            List<SessionBuffer.Group> due = buffer.takeDue(clock.millis(), everything);
-            Map<TopicPartition, OffsetAndMetadata> offsets = safeOffsets();
-            if (due.isEmpty() && pendingSends.isEmpty() && offsets.isEmpty()) {
-                return;
-            }
-            List<PlannedSession> plans = due.stream().map(group -> SessionPlans.plan(group, clock.millis())).toList();
-            producer.beginTransaction();
-            try {
-                for (PlannedSession plan : plans) {
-                    producer.send(new ProducerRecord<>(settings.plannedTopic(), plan.uploadSessionId(), codec.write(plan)));
-                }
-                pendingSends.forEach(producer::send);
-                if (!offsets.isEmpty()) {
-                    producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
-                }
-                producer.commitTransaction();
-            }
-            catch (RuntimeException e) {
-                try {
-                    producer.abortTransaction();
-                }
-                catch (RuntimeException abortFailure) {
-                    e.addSuppressed(abortFailure);
-                }
-                throw e;
-            }
-            offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
-            plans.forEach(plannedFiles::add);
-            plans.forEach(plan -> {
-                metrics.sessionPlanned();
-                log.info("planned upload session {} ({} file(s), {} bytes, profile {}, batch {})", plan.uploadSessionId(),
-                        plan.files().size(), plan.totalBytes(), plan.profile(), plan.batchKey());
-            });
-            pendingSends.clear();
-        }
-
-        /** Per partition, the offset below which nothing waits any more, where it moved since the last commit. */
-        private Map<TopicPartition, OffsetAndMetadata> safeOffsets() {
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            nextOffsets.forEach((partition, next) -> {
-                long safe = buffer.lowestWaitingOffset(partition).orElse(next);
-                if (!Long.valueOf(safe).equals(committed.get(partition))) {
-                    offsets.put(partition, new OffsetAndMetadata(safe));
-                }
-            });
-            return offsets;
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (running && !partitions.isEmpty()) {
-                flush(true);
-            }
-            else {
-                buffer.clear();
-                pendingSends.clear();
-            }
-            partitions.forEach(p -> {
-                nextOffsets.remove(p);
-                committed.remove(p);
-            });
-        }
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            // positions come from the committed offsets; fetching them waits for a previous owner's pending
-            // transaction, whose plans the plan log then shows: read them before this owner's first record
-            if (running && !partitions.isEmpty()) {
-                partitions.forEach(consumer::position);
-                planLog.catchUp();
-            }
-        }
-
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            throw new IllegalStateException("planner lost partitions " + partitions + "; starting over");
         }
     }
 
