@@ -25,6 +25,18 @@ public final class RejectionCodes {
     /** The profile named is not configured. */
     public static final String UNKNOWN_PROFILE = "UNKNOWN_PROFILE";
 
+    /** The source_uri is not a URI, or not one that names a local file (the message says what is wrong). */
+    public static final String INVALID_SOURCE_URI = "INVALID_SOURCE_URI";
+    /** A PDF that needs a password to open (a user password); the API's extraction failure code. */
+    public static final String ENCRYPTED_FILE = "ENCRYPTED_FILE";
+    /** A PDF with more pages than the API accepts (5,000); the API's extraction failure code. */
+    public static final String FILE_PAGE_LIMIT_EXCEEDED = "FILE_PAGE_LIMIT_EXCEEDED";
+    /**
+     * The registration's own plan entry (mostly its {@code attributes}, kept twice: decoded and as the original
+     * record) cannot fit in one plan of {@code planner.max-plan-size}.
+     */
+    public static final String ATTRIBUTES_TOO_LARGE = "ATTRIBUTES_TOO_LARGE";
+
     private RejectionCodes() {
     }
 }
