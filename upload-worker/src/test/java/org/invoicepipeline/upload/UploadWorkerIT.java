@@ -325,6 +325,88 @@ class UploadWorkerIT {
         }
     }
 
+    @Test
+    void aBatchWhosePlanWouldExceedTheRecordLimitIsSplitAndNoFileIsLost() throws Exception {
+        Topics topics = Topics.named("oversized");
+        rig.createTopics(topics);
+        Path pdf = rig.samplePdf("big-batch.pdf", 60);
+        String note = "n".repeat(2_500);
+        String hugeNote = "h".repeat(300 * 1024);
+        List<String> fileIds = new java.util.ArrayList<>();
+
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+             ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of("pipeline.upload.planner.linger", "2s"))) {
+            for (int i = 0; i < 500; i++) {
+                FileRegistered event = UploadWorkerRig.registration("o-" + i, "big-batch.pdf", pdf.toUri().toString(), "one-batch");
+                event.setAttributes(Map.of("erp-ref", "ref-" + i, "note", note));
+                rig.register(topics.filesRegistered(), event);
+                fileIds.add("o-" + i);
+            }
+            for (int i = 0; i < 4; i++) {
+                FileRegistered event = UploadWorkerRig.registration("h-" + i, "big-batch.pdf", pdf.toUri().toString(), "huge-batch");
+                event.setAttributes(Map.of("note", hugeNote));
+                rig.register(topics.filesRegistered(), event);
+                fileIds.add("h-" + i);
+            }
+
+            await().atMost(Duration.ofSeconds(120)).until(() -> accountedFor(recorder, topics).containsAll(fileIds));
+            await().atMost(WAIT).until(() -> plannerCaughtUp(topics));
+
+            PlannedSessionCodec codec = new PlannedSessionCodec();
+            List<PlannedSession> plans = recorder.on(topics.planned()).stream().map(r -> codec.read(r.value())).toList();
+            assertThat(recorder.on(topics.planned())).allSatisfy(r -> assertThat(r.value().length).isLessThan(1024 * 1024));
+            assertThat(plans.stream().filter(p -> "one-batch".equals(p.batchKey())).count()).isGreaterThan(1);
+            List<String> planned = plans.stream().flatMap(p -> p.files().stream()).map(PlannedFile::fileId).toList();
+            assertThat(planned).doesNotHaveDuplicates();
+            assertThat(planned).filteredOn(id -> id.startsWith("o-")).hasSize(500);
+            // a huge file is either planned alone or dead-lettered with its own code, never both, never lost
+            for (ConsumerRecord<String, byte[]> dead : recorder.on(topics.filesDlt())) {
+                assertThat(UploadWorkerRig.header(dead, PipelineHeaders.ERROR_CODE)).contains("ATTRIBUTES_TOO_LARGE");
+            }
+        }
+    }
+
+    @Test
+    void aFileNameTheApiWouldRefuseIsDeadLetteredAndItsBatchIsUploaded() throws Exception {
+        Topics topics = Topics.named("dotname");
+        rig.createTopics(topics);
+        Path one = rig.samplePdf("dot-1.pdf", 70);
+        Path two = rig.samplePdf("dot-2.pdf", 71);
+        Path dot = rig.samplePdf("dot-3.pdf", 72);
+
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+             ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("dn-1", "dot-1.pdf", one.toUri().toString(), "dots"));
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("dn-dot", ".pdf", dot.toUri().toString(), "dots"));
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("dn-2", "dot-2.pdf", two.toUri().toString(), "dots"));
+
+            await().atMost(WAIT).until(() -> recorder.on(topics.partsUploaded()).size() == 1
+                    && recorder.on(topics.results()).size() == 1);
+            assertThat(rig.parts(recorder.on(topics.partsUploaded()).get(0)).getFiles()).extracting(FileRef::getFileId)
+                    .containsExactlyInAnyOrder("dn-1", "dn-2");
+            assertThat(recorder.on(topics.filesDlt())).singleElement().satisfies(dead -> {
+                assertThat(UploadWorkerRig.header(dead, PipelineHeaders.ERROR_CODE)).contains("INVALID_FILE_NAME");
+                assertThat(UploadWorkerRig.header(dead, PipelineHeaders.ERROR_MESSAGE)).hasValueSatisfying(
+                        message -> assertThat(message).contains("dn-dot").contains("'.pdf'"));
+            });
+            assertThat(recorder.on(topics.plannedDlt())).isEmpty();
+        }
+    }
+
+    /** File ids named by a plan, a result or a dead letter of {@code topics}. */
+    private static java.util.Set<String> accountedFor(TopicRecorder recorder, Topics topics) {
+        PlannedSessionCodec codec = new PlannedSessionCodec();
+        EventDeserializer<ExtractionResult> results = new EventDeserializer<>(ExtractionResult.class);
+        results.configure(Map.of(), false);
+        EventDeserializer<FileRegistered> registrations = new EventDeserializer<>(FileRegistered.class);
+        registrations.configure(Map.of(), false);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        recorder.on(topics.planned()).forEach(r -> codec.read(r.value()).files().forEach(f -> ids.add(f.fileId())));
+        recorder.on(topics.results()).forEach(r -> ids.add(results.deserialize(r.topic(), r.value()).getFileId()));
+        recorder.on(topics.filesDlt()).forEach(r -> ids.add(registrations.deserialize(r.topic(), r.value()).getFileId()));
+        return ids;
+    }
+
     private static String topicConfig(String topic, String name) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, rig.broker.getBrokersAsString()))) {

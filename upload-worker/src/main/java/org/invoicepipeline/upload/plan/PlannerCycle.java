@@ -21,6 +21,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The state of one life of the planner's consumer and producer: what was read, what waits to be written, and
  * the flushes that write it together with the consumed offsets in one transaction.
+ * <p>
+ * Offsets never pass a registration that is not in a committed plan or dead letter, on any failure path: the
+ * offsets of a flush only pass the groups written in the same transaction; groups taken by a flush stay in the
+ * buffer's accounting until it commits; and once a flush (or anything else in this life) has failed, the cycle
+ * never flushes again, so neither the revocation that closing the consumer triggers nor a rebalance can commit
+ * on a producer that aborted what was taken. The planner then starts a new life from the committed offsets.
  */
 final class PlannerCycle implements ConsumerRebalanceListener {
 
@@ -40,6 +46,7 @@ final class PlannerCycle implements ConsumerRebalanceListener {
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
     private final Map<TopicPartition, Long> committed = new HashMap<>();
     private final List<ProducerRecord<String, byte[]>> pendingSends = new ArrayList<>();
+    private boolean failed;
 
     PlannerCycle(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, String plannedTopic,
                  RegistrationIntake intake, SessionBuffer buffer, PlannedFiles plannedFiles, Runnable onAssigned,
@@ -61,10 +68,29 @@ final class PlannerCycle implements ConsumerRebalanceListener {
         intake.take(record, pendingSends);
     }
 
+    /** Something in this life failed: nothing is flushed or committed any more. */
+    void fail() {
+        failed = true;
+    }
+
     /** Writes what is due (everything when {@code everything}) with the offsets, in one transaction. */
     void flush(boolean everything) {
+        if (failed) {
+            throw new IllegalStateException("an earlier failure ended this planner cycle; it restarts from the"
+                    + " committed offsets");
+        }
+        try {
+            write(everything);
+        }
+        catch (RuntimeException e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    private void write(boolean everything) {
         List<SessionBuffer.Group> due = buffer.takeDue(clock.millis(), everything);
-        Map<TopicPartition, OffsetAndMetadata> offsets = safeOffsets();
+        Map<TopicPartition, OffsetAndMetadata> offsets = safeOffsets(due);
         if (due.isEmpty() && pendingSends.isEmpty() && offsets.isEmpty()) {
             return;
         }
@@ -89,6 +115,7 @@ final class PlannerCycle implements ConsumerRebalanceListener {
             }
             throw e;
         }
+        buffer.confirm(due);
         offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
         plans.forEach(plannedFiles::add);
         plans.forEach(plan -> {
@@ -99,11 +126,14 @@ final class PlannerCycle implements ConsumerRebalanceListener {
         pendingSends.clear();
     }
 
-    /** Per partition, the offset below which nothing waits any more, where it moved since the last commit. */
-    private Map<TopicPartition, OffsetAndMetadata> safeOffsets() {
+    /**
+     * Per partition, the offset below which nothing waits any more once {@code committedWith} (written in the same
+     * transaction) is committed, where it moved since the last commit.
+     */
+    private Map<TopicPartition, OffsetAndMetadata> safeOffsets(List<SessionBuffer.Group> committedWith) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         nextOffsets.forEach((partition, next) -> {
-            long safe = buffer.lowestWaitingOffset(partition).orElse(next);
+            long safe = buffer.lowestWaitingOffset(partition, committedWith).orElse(next);
             if (!Long.valueOf(safe).equals(committed.get(partition))) {
                 offsets.put(partition, new OffsetAndMetadata(safe));
             }
@@ -113,7 +143,7 @@ final class PlannerCycle implements ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        if (running.getAsBoolean() && !partitions.isEmpty()) {
+        if (running.getAsBoolean() && !failed && !partitions.isEmpty()) {
             flush(true);
         }
         else {

@@ -2,6 +2,7 @@ package org.invoicepipeline.upload.plan;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,13 +18,16 @@ import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.upload.UploadMetrics;
 import org.invoicepipeline.upload.results.FailedResults;
 import org.invoicepipeline.upload.validation.FileValidator;
+import org.invoicepipeline.upload.validation.RejectionCodes;
 import org.invoicepipeline.upload.validation.ValidatedFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes one FileRegistered record in: skipped as a duplicate, buffered as a valid file, or rejected, in which case
- * its dead letter (raw bytes) and DEAD_LETTERED result are added to the sends of the next flush.
+ * Takes one FileRegistered record in: skipped as a duplicate, buffered as a valid file (with its measured share
+ * of a plan and its origin), or rejected, in which case its dead letter (raw bytes) and DEAD_LETTERED result are
+ * added to the sends of the next flush. A file whose plan entry cannot fit any plan is rejected as
+ * {@code ATTRIBUTES_TOO_LARGE}; its result leaves the attributes out, so the result itself stays small.
  */
 final class RegistrationIntake {
 
@@ -36,12 +40,15 @@ final class RegistrationIntake {
     private final DuplicateRegistrations duplicates;
     private final FileValidator validator;
     private final SessionBuffer buffer;
+    private final PlanBudget budget;
     private final UploadMetrics metrics;
     private final Clock clock;
 
     RegistrationIntake(String resultsTopic, boolean publishFailedResults, Deserializer<FileRegistered> eventDeserializer,
                        Serializer<ExtractionResult> resultSerializer, DuplicateRegistrations duplicates,
-                       FileValidator validator, SessionBuffer buffer, UploadMetrics metrics, Clock clock) {
+                       FileValidator validator, SessionBuffer buffer, PlanBudget budget, UploadMetrics metrics,
+                       Clock clock) {
+        this.budget = budget;
         this.resultsTopic = resultsTopic;
         this.publishFailedResults = publishFailedResults;
         this.eventDeserializer = eventDeserializer;
@@ -66,7 +73,16 @@ final class RegistrationIntake {
                 return;
             }
             ValidatedFile valid = validator.validate(event);
-            buffer.add(partition, record.offset(), valid, clock.millis());
+            RegistrationOrigin origin = RegistrationOrigin.of(record);
+            long planBytes = budget.entryBytes(SessionPlans.file(valid, event.getFileName(), origin));
+            if (!budget.fitsAlone(SessionBuffer.GroupKey.of(event), planBytes)) {
+                throw new RecordRejectedException(RejectionCodes.ATTRIBUTES_TOO_LARGE, FileValidator.label(event)
+                        + ": its plan entry would be " + planBytes + " bytes (attributes and the registration record"
+                        + " of " + record.value().length + " bytes), more than one plan may hold ("
+                        + budget.maxPlanBytes() + " bytes, planner.max-plan-size); attributes are left out of"
+                        + " this result");
+            }
+            buffer.add(new SessionBuffer.Entry(partition, record.offset(), valid, planBytes, origin), clock.millis());
             metrics.fileAccepted();
         }
         catch (RuntimeException e) {
@@ -78,7 +94,10 @@ final class RegistrationIntake {
                         List<ProducerRecord<String, byte[]>> sends) {
         sends.add(DeadLetterRecords.toDeadLetter(record, record.key(), record.value(), SessionPlanner.STAGE, failure, 1));
         if (event != null && publishFailedResults) {
-            ExtractionResult result = FailedResults.rejected(event, failure, clock.instant());
+            FileRegistered reported = RejectionCodes.ATTRIBUTES_TOO_LARGE.equals(failure.code())
+                    ? FileRegistered.newBuilder(event).setAttributes(Map.of()).build()
+                    : event;
+            ExtractionResult result = FailedResults.rejected(reported, failure, clock.instant());
             sends.add(new ProducerRecord<>(resultsTopic, event.getFileId(), resultSerializer.serialize(resultsTopic, result)));
         }
         metrics.fileRejected(failure.code());

@@ -49,11 +49,14 @@ public class SessionPlanner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SessionPlanner.class);
 
-    /** Topics and limits of the planner. */
+    /** Topics and limits of the planner; {@code maxPlanBytes} bounds one encoded plan record's value. */
     public record Settings(String inputTopic, String plannedTopic, String resultsTopic, boolean publishFailedResults,
                            String groupId, String transactionalIdPrefix, int maxFilesPerSession, long maxSessionBytes,
-                           Duration linger, Duration pollTimeout) {
+                           long maxPlanBytes, Duration linger, Duration pollTimeout) {
     }
+
+    /** Room left in a produce request for a plan's key, headers and record framing. */
+    static final int RECORD_OVERHEAD_BYTES = 1024;
 
     private final Settings settings;
     private final Map<String, Object> consumerConfigs;
@@ -77,11 +80,14 @@ public class SessionPlanner implements SmartLifecycle {
         this.producerConfigs = producerConfigs;
         this.metrics = metrics;
         this.clock = clock;
-        this.buffer = new SessionBuffer(settings.maxFilesPerSession(), settings.maxSessionBytes(), settings.linger().toMillis());
+        checkPlanFitsARequest(settings.maxPlanBytes(), producerConfigs);
+        PlanBudget budget = new PlanBudget(settings.maxPlanBytes());
+        this.buffer = new SessionBuffer(settings.maxFilesPerSession(), settings.maxSessionBytes(),
+                settings.maxPlanBytes(), budget::envelopeBytes, settings.linger().toMillis());
         this.planLog = new PlanLogReader(settings.plannedTopic(), consumerConfigs, settings.pollTimeout(), plannedFiles);
         this.intake = new RegistrationIntake(settings.resultsTopic(), settings.publishFailedResults(), eventDeserializer,
-                resultSerializer, new DuplicateRegistrations(plannedFiles, buffer, metrics), validator, buffer, metrics,
-                clock);
+                resultSerializer, new DuplicateRegistrations(plannedFiles, buffer, metrics), validator, buffer, budget,
+                metrics, clock);
         metrics.waitingFiles(buffer::waitingFiles);
         metrics.plannedFiles(plannedFiles::size);
     }
@@ -146,21 +152,39 @@ public class SessionPlanner implements SmartLifecycle {
             PlannerCycle cycle = new PlannerCycle(kafkaConsumer, producer, settings.plannedTopic(), intake, buffer,
                     plannedFiles, planLog::catchUp, () -> running, metrics, clock);
             consumer = kafkaConsumer;
-            planLog.catchUp();
-            kafkaConsumer.subscribe(List.of(settings.inputTopic()), cycle);
-            while (running) {
-                ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(settings.pollTimeout());
-                planLog.refresh();
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    cycle.handle(record);
+            try {
+                planLog.catchUp();
+                kafkaConsumer.subscribe(List.of(settings.inputTopic()), cycle);
+                while (running) {
+                    ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(settings.pollTimeout());
+                    planLog.refresh();
+                    for (ConsumerRecord<String, byte[]> record : records) {
+                        cycle.handle(record);
+                    }
+                    cycle.flush(false);
                 }
-                cycle.flush(false);
+            }
+            catch (RuntimeException | Error e) {
+                // closing the consumer revokes its partitions: that revocation must not flush after a failure
+                cycle.fail();
+                throw e;
             }
         }
         finally {
             consumer = null;
             planLog.close();
             buffer.clear();
+        }
+    }
+
+    /** A plan must fit one produce request of the planner's producer, with room for its key and framing. */
+    static void checkPlanFitsARequest(long maxPlanBytes, Map<String, Object> producerConfigs) {
+        Object configured = producerConfigs.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        long maxRequest = configured == null ? 1024 * 1024 : Long.parseLong(configured.toString().trim());
+        if (maxPlanBytes < 1024 || maxPlanBytes > maxRequest - RECORD_OVERHEAD_BYTES) {
+            throw new IllegalArgumentException("pipeline.upload.planner.max-plan-size (" + maxPlanBytes
+                    + " bytes) must be at least 1 KB and at most the producer's max.request.size (" + maxRequest
+                    + " bytes) less " + RECORD_OVERHEAD_BYTES + " bytes for the record's key and framing");
         }
     }
 

@@ -62,7 +62,8 @@ class PlannerCycleTest {
         results.configure(Map.of(), false);
         FileValidator validator = new FileValidator(List.of(root), 1_000_000, 1_000_000, "std"::equals);
         RegistrationIntake intake = new RegistrationIntake("results", true, deserializer, results,
-                new DuplicateRegistrations(planned, buffer, metrics), validator, buffer, metrics, clock);
+                new DuplicateRegistrations(planned, buffer, metrics), validator, buffer, new PlanBudget(900 * 1024), metrics,
+                clock);
         cycle = new PlannerCycle(consumer, producer, "planned", intake, buffer, planned, () -> { }, () -> true,
                 metrics, clock);
     }

@@ -67,8 +67,11 @@ class DocumentContentValidationTest {
     }
 
     @Test
-    void acceptsAnEncryptedPdfBecauseTheApiReportsEncryptionItself() throws IOException {
-        assertAccepted("locked.pdf", GENERATOR.toEncryptedPdf(GENERATOR.generate(3)));
+    void rejectsAPdfThatNeedsAPasswordToOpenAsTheApiWould() throws IOException {
+        Path file = Files.write(root.resolve("locked.pdf"), GENERATOR.toEncryptedPdf(GENERATOR.generate(3)));
+        assertThatThrownBy(() -> validator.validate(event("locked.pdf", file)))
+                .isInstanceOfSatisfying(RecordRejectedException.class,
+                        e -> assertThat(e.code()).isEqualTo(RejectionCodes.ENCRYPTED_FILE));
     }
 
     @Test
