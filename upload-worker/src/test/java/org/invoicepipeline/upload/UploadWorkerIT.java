@@ -30,10 +30,12 @@ import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.events.PartsUploaded;
 import org.invoicepipeline.events.ResultStatus;
 import org.invoicepipeline.sandbox.account.AccountCounters;
+import org.invoicepipeline.sandbox.http.ErrorCode;
 import org.invoicepipeline.upload.UploadWorkerRig.Topics;
 import org.invoicepipeline.upload.plan.PlannedFile;
 import org.invoicepipeline.upload.plan.PlannedSession;
 import org.invoicepipeline.upload.plan.PlannedSessionCodec;
+import org.invoicepipeline.upload.plan.UploadSessionIds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -391,6 +393,106 @@ class UploadWorkerIT {
             });
             assertThat(recorder.on(topics.plannedDlt())).isEmpty();
         }
+    }
+
+    @Test
+    void aSessionTheApiRefusesWholeIsDeadLetteredWithADeadLetteredResultPerFile() throws Exception {
+        Topics topics = Topics.named("refused");
+        rig.createTopics(topics);
+        Path one = rig.samplePdf("refused-1.pdf", 80);
+        Path two = rig.samplePdf("refused-2.pdf", 81);
+        rig.sandbox.control().failNext("createUploadSession", 1, ErrorCode.TOTAL_UPLOAD_SIZE_LIMIT_EXCEEDED);
+
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+             ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("rf-1", "refused-1.pdf", one.toUri().toString(), "refused"));
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("rf-2", "refused-2.pdf", two.toUri().toString(), "refused"));
+
+            await().atMost(WAIT).until(() -> recorder.on(topics.plannedDlt()).size() == 1
+                    && recorder.on(topics.results()).size() == 2);
+            List<ExtractionResult> results = decodedResults(recorder, topics);
+            assertThat(results).extracting(ExtractionResult::getFileId).containsExactlyInAnyOrder("rf-1", "rf-2");
+            assertThat(results).allSatisfy(result -> {
+                assertThat(result.getStatus()).isEqualTo(ResultStatus.DEAD_LETTERED);
+                assertThat(result.getError().getCode()).isEqualTo("TOTAL_UPLOAD_SIZE_LIMIT_EXCEEDED");
+                assertThat(result.getError().getMessage()).contains(result.getFileId()).contains(result.getFileName());
+            });
+            assertThat(recorder.on(topics.partsUploaded())).isEmpty();
+        }
+    }
+
+    @Test
+    void filesOfAPlanTheApiRefusesByNameAreFailedAndTheOthersUploadInAReplannedSession() throws Exception {
+        Topics topics = Topics.named("replan");
+        rig.createTopics(topics);
+        Path one = rig.samplePdf("replan-1.pdf", 90);
+        Path two = rig.samplePdf("replan-2.pdf", 91);
+        Path three = rig.samplePdf("replan-3.pdf", 92);
+        // a plan already in the topic from before the stage checked names as the API does
+        PlannedSession plan = new PlannedSession(UploadSessionIds.of("std", "replan", List.of("rp-1", "rp-dot", "rp-3")), "std", "replan", 0,
+                List.of(planned("rp-1", "replan-1.pdf", one), planned("rp-dot", ".pdf", two), planned("rp-3", "replan-3.pdf", three)));
+
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+             ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
+            rig.sendRaw(topics.planned(), plan.uploadSessionId(), new PlannedSessionCodec().write(plan));
+
+            await().atMost(WAIT).until(() -> recorder.on(topics.partsUploaded()).size() == 1
+                    && recorder.on(topics.results()).size() == 1 && recorder.on(topics.filesDlt()).size() == 1);
+            PartsUploaded parts = rig.parts(recorder.on(topics.partsUploaded()).get(0));
+            assertThat(parts.getFiles()).extracting(FileRef::getFileId).containsExactlyInAnyOrder("rp-1", "rp-3");
+            assertThat(parts.getUploadSessionId()).isNotEqualTo(plan.uploadSessionId())
+                    .isEqualTo(UploadSessionIds.replanned(plan.uploadSessionId(), List.of("rp-dot")));
+            assertThat(parts.getFailedFiles()).singleElement().satisfies(f -> {
+                assertThat(f.getFileId()).isEqualTo("rp-dot");
+                assertThat(f.getError().getCode()).isEqualTo("INVALID_INPUT");
+            });
+            assertThat(decodedResults(recorder, topics)).singleElement().satisfies(result -> {
+                assertThat(result.getFileId()).isEqualTo("rp-dot");
+                assertThat(result.getStatus()).isEqualTo(ResultStatus.FAILED);
+                assertThat(result.getError().getMessage()).contains("rp-dot").contains("supported extension");
+            });
+            assertThat(recorder.on(topics.plannedDlt())).isEmpty();
+            assertThat(rig.sandbox.control().counters(UploadWorkerRig.API_KEY).sessionsCreated()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFileThatChangesAfterPlanningIsDeadLetteredWithItsOriginalRecordAndCoordinates() throws Exception {
+        Topics topics = Topics.named("changed");
+        rig.createTopics(topics);
+        Path pdf = rig.samplePdf("changed.pdf", 95);
+        rig.sandbox.control().addLatency("createUploadSession", Duration.ofMillis(3_000));
+
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+             ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("ch-1", "changed.pdf", pdf.toUri().toString(), null));
+            await().atMost(WAIT).until(() -> recorder.on(topics.planned()).size() == 1);
+            Files.write(pdf, new byte[] {'\n'}, java.nio.file.StandardOpenOption.APPEND);
+
+            await().atMost(WAIT).until(() -> recorder.on(topics.filesDlt()).size() == 1 && recorder.on(topics.results()).size() == 1);
+            ConsumerRecord<String, byte[]> registration = recorder.on(topics.filesRegistered()).get(0);
+            assertThat(recorder.on(topics.filesDlt())).singleElement().satisfies(dead -> {
+                assertThat(dead.value()).isEqualTo(registration.value());
+                assertThat(dead.key()).isEqualTo(registration.key());
+                assertThat(UploadWorkerRig.header(dead, "kafka_dlt-original-topic")).contains(topics.filesRegistered());
+                assertThat(dead.headers().lastHeader("kafka_dlt-original-offset").value())
+                        .isEqualTo(java.nio.ByteBuffer.allocate(8).putLong(registration.offset()).array());
+                assertThat(UploadWorkerRig.header(dead, PipelineHeaders.ERROR_CODE)).contains("SOURCE_CHANGED");
+                assertThat(UploadWorkerRig.header(dead, PipelineHeaders.ERROR_MESSAGE)).hasValueSatisfying(
+                        message -> assertThat(message).contains("ch-1").contains("changed.pdf"));
+            });
+        }
+    }
+
+    private static PlannedFile planned(String fileId, String sessionName, Path path) throws java.io.IOException {
+        return new PlannedFile(fileId, sessionName, sessionName, path.toUri().toString(), path.toRealPath().toString(),
+                Files.size(path), null, 0L, Map.of());
+    }
+
+    private static List<ExtractionResult> decodedResults(TopicRecorder recorder, Topics topics) {
+        EventDeserializer<ExtractionResult> results = new EventDeserializer<>(ExtractionResult.class);
+        results.configure(Map.of(), false);
+        return recorder.on(topics.results()).stream().map(r -> results.deserialize(r.topic(), r.value())).toList();
     }
 
     /** File ids named by a plan, a result or a dead letter of {@code topics}. */

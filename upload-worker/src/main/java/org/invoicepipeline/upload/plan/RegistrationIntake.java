@@ -90,15 +90,26 @@ final class RegistrationIntake {
         }
     }
 
+    /**
+     * The DEAD_LETTERED result, without the attributes when the file was rejected for them or when they would make
+     * the result too large for one record (a result that cannot be written would stop the planner for good).
+     */
+    private byte[] result(FileRegistered event, StageFailure failure) {
+        if (!RejectionCodes.ATTRIBUTES_TOO_LARGE.equals(failure.code())) {
+            byte[] full = resultSerializer.serialize(resultsTopic, FailedResults.rejected(event, failure, clock.instant()));
+            if (full.length <= budget.maxPlanBytes()) {
+                return full;
+            }
+        }
+        FileRegistered withoutAttributes = FileRegistered.newBuilder(event).setAttributes(Map.of()).build();
+        return resultSerializer.serialize(resultsTopic, FailedResults.rejected(withoutAttributes, failure, clock.instant()));
+    }
+
     private void reject(ConsumerRecord<String, byte[]> record, FileRegistered event, StageFailure failure,
                         List<ProducerRecord<String, byte[]>> sends) {
         sends.add(DeadLetterRecords.toDeadLetter(record, record.key(), record.value(), SessionPlanner.STAGE, failure, 1));
         if (event != null && publishFailedResults) {
-            FileRegistered reported = RejectionCodes.ATTRIBUTES_TOO_LARGE.equals(failure.code())
-                    ? FileRegistered.newBuilder(event).setAttributes(Map.of()).build()
-                    : event;
-            ExtractionResult result = FailedResults.rejected(reported, failure, clock.instant());
-            sends.add(new ProducerRecord<>(resultsTopic, event.getFileId(), resultSerializer.serialize(resultsTopic, result)));
+            sends.add(new ProducerRecord<>(resultsTopic, event.getFileId(), result(event, failure)));
         }
         metrics.fileRejected(failure.code());
         log.info("upload stage rejected {}-{}@{}: {} {}", record.topic(), record.partition(), record.offset(),

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.invoicepipeline.common.events.DeadLetteredResults;
 import org.invoicepipeline.common.kafka.DeadLetterResults;
+import org.invoicepipeline.common.kafka.RecordRejectedException;
 import org.invoicepipeline.common.kafka.StageFailure;
 import org.invoicepipeline.events.ErrorInfo;
 import org.invoicepipeline.events.ExtractionResult;
@@ -32,7 +33,13 @@ public final class PlannedSessionDeadLetterResults implements DeadLetterResults 
         if (!(record.value() instanceof byte[] bytes)) {
             return List.of();
         }
-        PlannedSession plan = codec.read(bytes);
+        PlannedSession plan;
+        try {
+            plan = codec.read(bytes);
+        }
+        catch (RecordRejectedException e) {
+            return List.of();
+        }
         DeadLetteredResults.Origin origin = new DeadLetteredResults.Origin(plan.profile(), plan.batchKey(),
                 plan.uploadSessionId(), null, null);
         return plan.files().stream().map(file -> DeadLetteredResults.of(SessionPublisher.fileRef(file), origin,
