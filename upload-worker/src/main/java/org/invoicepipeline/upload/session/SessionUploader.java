@@ -49,7 +49,7 @@ import org.springframework.beans.factory.DisposableBean;
 public class SessionUploader implements DisposableBean {
 
     /** The source's size or bytes differ from those validated (and registered in the session). */
-    public static final String SOURCE_CHANGED = "SOURCE_CHANGED";
+    public static final String SOURCE_CHANGED = RejectionCodes.SOURCE_CHANGED;
 
     private static final Logger log = LoggerFactory.getLogger(SessionUploader.class);
 

@@ -1,6 +1,9 @@
 package org.invoicepipeline.upload.validation;
 
-/** Pipeline codes of FileRegistered events the upload stage rejects before calling the API. */
+/**
+ * Pipeline codes of files the upload stage gives up on: registrations it rejects before calling the API, and
+ * {@link #SOURCE_CHANGED} / {@link #SOURCE_UNREADABLE} for files that fail while they are uploaded.
+ */
 public final class RejectionCodes {
 
     /** file_id is not 1-200 characters of A-Z a-z 0-9 . _ : - */
@@ -36,6 +39,9 @@ public final class RejectionCodes {
      * record) cannot fit in one plan of {@code planner.max-plan-size}.
      */
     public static final String ATTRIBUTES_TOO_LARGE = "ATTRIBUTES_TOO_LARGE";
+
+    /** After planning: the source's size or bytes differ from those validated (appended to, truncated, rewritten). */
+    public static final String SOURCE_CHANGED = "SOURCE_CHANGED";
 
     private RejectionCodes() {
     }
