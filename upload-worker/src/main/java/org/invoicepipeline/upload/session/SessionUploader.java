@@ -21,7 +21,6 @@ import org.invoicepipeline.client.ApiErrorException;
 import org.invoicepipeline.client.InvoiceExtractionClient;
 import org.invoicepipeline.client.model.UploadFileSpec;
 import org.invoicepipeline.client.model.UploadSession;
-import org.invoicepipeline.common.kafka.FailureClassifier;
 import org.invoicepipeline.common.kafka.StageBackPressureException;
 import org.invoicepipeline.common.kafka.StageFailure;
 import org.invoicepipeline.upload.plan.PlannedFile;
@@ -154,8 +153,8 @@ public class SessionUploader implements DisposableBean {
             Path path = Path.of(file.path());
             long size = Files.size(path);
             if (size != file.sizeBytes()) {
-                return new FileResult(file, changed(file, "the source is " + size + " bytes, " + file.sizeBytes()
-                        + " were validated"), null);
+                return failed(file, FileUploadFailures.changed(file, "the source is " + size + " bytes, "
+                        + file.sizeBytes() + " were validated"));
             }
             source = new VerifiedSource(path, file.sessionFileName(), file.sizeBytes(), file.sha256());
             client.uploadFile(session, file.fileId(), source);
@@ -166,52 +165,22 @@ public class SessionUploader implements DisposableBean {
                 // a replay: the file was completed by an earlier attempt of this session
                 return new FileResult(file, null, null);
             }
-            return e.isRetryable() ? new FileResult(file, null, e) : new FileResult(file, labelled(file, FailureClassifier.classify(e)), null);
+            return outcome(file, e, Optional.empty());
         }
-        catch (IOException e) {
-            return new FileResult(file, StageFailure.permanent(RejectionCodes.SOURCE_UNREADABLE,
-                    file.label() + ": the source cannot be read any more: " + e.getClass().getSimpleName()), null);
-        }
-        catch (RuntimeException e) {
-            // the client reports a source that failed mid-read as a transport error: say what really happened
-            Optional<String> change = source == null ? Optional.empty() : source.change();
-            if (change.isPresent()) {
-                return new FileResult(file, changed(file, change.get()), null);
-            }
-            if (source != null && isUnreadable(e)) {
-                return new FileResult(file, StageFailure.permanent(RejectionCodes.SOURCE_UNREADABLE,
-                        file.label() + ": the source cannot be read any more: " + rootCause(e)), null);
-            }
-            StageFailure failure = FailureClassifier.classify(e);
-            return failure.retryable() ? new FileResult(file, null, e) : new FileResult(file, labelled(file, failure), null);
+        catch (IOException | RuntimeException e) {
+            return outcome(file, e, source == null ? Optional.empty() : source.change());
         }
     }
 
-    private static StageFailure changed(PlannedFile file, String what) {
-        return StageFailure.permanent(SOURCE_CHANGED, file.label() + ": " + what);
+    private static FileResult outcome(PlannedFile file, Exception e, Optional<String> sourceChange) {
+        return FileUploadFailures.of(file, e, sourceChange)
+                .map(failure -> failed(file, failure))
+                .orElseGet(() -> new FileResult(file, null, e instanceof RuntimeException r ? r
+                        : new IllegalStateException(e)));
     }
 
-    private static StageFailure labelled(PlannedFile file, StageFailure failure) {
-        return new StageFailure(failure.code(), file.label() + ": " + failure.message(), failure.retryable(),
-                failure.retryAfter(), failure.operational());
-    }
-
-    /** A source that vanished or became unreadable while it was read (not a network failure). */
-    private static boolean isUnreadable(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.nio.file.NoSuchFileException || t instanceof java.nio.file.AccessDeniedException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootCause(Throwable thrown) {
-        Throwable root = thrown;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    private static FileResult failed(PlannedFile file, StageFailure failure) {
+        return new FileResult(file, failure, null);
     }
 
     /**
