@@ -27,6 +27,7 @@ import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.upload.UploadMetrics;
 import org.invoicepipeline.upload.validation.FileValidator;
+import org.invoicepipeline.upload.validation.RejectionCodes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +101,47 @@ class PlannerCycleTest {
 
         assertThat(producer.consumerGroupOffsetsHistory()).isEmpty();
         assertThat(producer.transactionCommitted()).isFalse();
+    }
+
+    @Test
+    void aRegistrationWhosePlanEntryCanNeverFitIsDeadLetteredWithAResultWithoutItsAttributes() throws Exception {
+        FileRegistered huge = FileRegistered.newBuilder(registration("f-huge", pdf("huge.pdf")))
+                .setAttributes(Map.of("note", "h".repeat(500 * 1024))).build();
+        cycle.handle(record(0, huge));
+        cycle.handle(record(1, registration("f-fine", pdf("fine.pdf"))));
+
+        cycle.flush(true);
+
+        assertThat(producer.history()).filteredOn(r -> r.topic().equals(INPUT + ".DLT")).singleElement().satisfies(dead -> {
+            assertThat(new String(dead.headers().lastHeader("x-error-code").value(), StandardCharsets.UTF_8))
+                    .isEqualTo(RejectionCodes.ATTRIBUTES_TOO_LARGE);
+            assertThat(new String(dead.headers().lastHeader("x-error-message").value(), StandardCharsets.UTF_8))
+                    .contains("f-huge").contains("huge.pdf");
+        });
+        EventDeserializer<ExtractionResult> results = new EventDeserializer<>(ExtractionResult.class);
+        results.configure(Map.of(), false);
+        assertThat(producer.history()).filteredOn(r -> r.topic().equals("results")).singleElement()
+                .extracting(r -> results.deserialize("results", r.value()))
+                .satisfies(result -> {
+                    assertThat(result.getFileId()).isEqualTo("f-huge");
+                    assertThat(result.getAttributes()).isEmpty();
+                    assertThat(result.getError().getCode()).isEqualTo(RejectionCodes.ATTRIBUTES_TOO_LARGE);
+                });
+        assertThat(producer.history()).filteredOn(r -> r.topic().equals("planned")).singleElement()
+                .satisfies(plan -> assertThat(new PlannedSessionCodec().read(plan.value()).files())
+                        .extracting(PlannedFile::fileId).containsExactly("f-fine"));
+        assertThat(producer.consumerGroupOffsetsHistory()).singleElement()
+                .satisfies(offsets -> assertThat(offsets.values().iterator().next().get(P0).offset()).isEqualTo(2));
+    }
+
+    @Test
+    void aPlanBudgetThatDoesNotFitTheProducersRequestSizeIsRefusedAtStart() {
+        assertThatThrownBy(() -> SessionPlanner.checkPlanFitsARequest(1024 * 1024, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max-plan-size");
+        assertThatThrownBy(() -> SessionPlanner.checkPlanFitsARequest(600_000, Map.of("max.request.size", "600000")))
+                .isInstanceOf(IllegalArgumentException.class);
+        SessionPlanner.checkPlanFitsARequest(900 * 1024, Map.of());
+        SessionPlanner.checkPlanFitsARequest(1_900_000, Map.of("max.request.size", 2_000_000));
     }
 
     private Path pdf(String name) throws IOException {
