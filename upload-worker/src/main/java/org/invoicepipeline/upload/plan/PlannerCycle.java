@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -39,7 +40,7 @@ final class PlannerCycle implements ConsumerRebalanceListener {
     private final SessionBuffer buffer;
     private final PlannedFiles plannedFiles;
     private final Runnable onAssigned;
-    private final java.util.function.BooleanSupplier running;
+    private final BooleanSupplier running;
     private final UploadMetrics metrics;
     private final Clock clock;
     private final PlannedSessionCodec codec = new PlannedSessionCodec();
@@ -50,7 +51,7 @@ final class PlannerCycle implements ConsumerRebalanceListener {
 
     PlannerCycle(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, String plannedTopic,
                  RegistrationIntake intake, SessionBuffer buffer, PlannedFiles plannedFiles, Runnable onAssigned,
-                 java.util.function.BooleanSupplier running, UploadMetrics metrics, Clock clock) {
+                 BooleanSupplier running, UploadMetrics metrics, Clock clock) {
         this.consumer = consumer;
         this.producer = producer;
         this.plannedTopic = plannedTopic;

@@ -35,7 +35,8 @@ import org.springframework.context.SmartLifecycle;
  * DEAD_LETTERED results in one transaction together with the consumed offsets, so after a crash a
  * registration is either re-read (nothing was called yet) or covered by exactly one persisted plan.
  * Offsets only move past records no longer waiting in the buffer. A rebalance first plans everything
- * waiting; any failure drops the clients and starts over from the committed offsets.
+ * waiting; any failure drops the clients and starts over from the committed offsets, and a life that failed never
+ * commits again ({@link PlannerCycle}). Plans are bounded in size by construction ({@link PlanBudget}).
  * <p>
  * A file is planned once: the plan log is the state. The planner reads the whole plan log into an index of
  * planned file ids before it consumes (and catches up on each partition assignment and between polls, to see

@@ -1,5 +1,6 @@
 package org.invoicepipeline.upload.session;
 
+import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.Optional;
@@ -49,7 +50,7 @@ final class FileUploadFailures {
      * the client got it, or a missing/forbidden file anywhere in the client's chain.
      */
     private static Optional<Throwable> sourceProblem(Throwable thrown) {
-        if (thrown instanceof java.io.IOException) {
+        if (thrown instanceof IOException) {
             return Optional.of(thrown);
         }
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
