@@ -484,6 +484,34 @@ class UploadWorkerIT {
         }
     }
 
+    @Test
+    void aFileRewrittenAtTheSameSizeBeforeItsBytesAreSentFailsSourceChangedAndIsNotCompleted() throws Exception {
+        Topics topics = Topics.named("rewritten");
+        rig.createTopics(topics);
+        Path pdf = rig.samplePdf("rewritten.pdf", 96);
+        rig.sandbox.control().addLatency("getUploadPartUrls", Duration.ofMillis(3_000));
+
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+             ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("rw-1", "rewritten.pdf", pdf.toUri().toString(), null));
+            await().atMost(WAIT).until(() -> rig.sandbox.control().counters(UploadWorkerRig.API_KEY)
+                    .calls("createUploadSession") >= 1);
+            byte[] bytes = Files.readAllBytes(pdf);
+            bytes[bytes.length / 2] ^= 0x01; // same size, same name, one bit different
+            Files.write(pdf, bytes);
+
+            await().atMost(WAIT).until(() -> recorder.on(topics.partsUploaded()).size() == 1);
+            PartsUploaded parts = rig.parts(recorder.on(topics.partsUploaded()).get(0));
+            assertThat(parts.getFiles()).isEmpty();
+            assertThat(parts.getFailedFiles()).singleElement().satisfies(f -> {
+                assertThat(f.getError().getCode()).isEqualTo("SOURCE_CHANGED");
+                assertThat(f.getError().getMessage()).contains("rw-1").contains("rewritten.pdf");
+            });
+            assertThat(recorder.on(topics.filesDlt())).hasSize(1);
+            assertThat(rig.sandbox.control().counters(UploadWorkerRig.API_KEY).filesCompleted()).isZero();
+        }
+    }
+
     private static PlannedFile planned(String fileId, String sessionName, Path path) throws java.io.IOException {
         return new PlannedFile(fileId, sessionName, sessionName, path.toUri().toString(), path.toRealPath().toString(),
                 Files.size(path), null, 0L, Map.of());
