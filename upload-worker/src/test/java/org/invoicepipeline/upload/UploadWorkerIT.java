@@ -512,6 +512,46 @@ class UploadWorkerIT {
         }
     }
 
+    @Test
+    void pdfsTheApiWouldFailWholeAreDeadLetteredWithItsCodesAndTheirBatchIsUploaded() throws Exception {
+        Topics topics = Topics.named("whole");
+        rig.createTopics(topics);
+        org.invoicepipeline.samples.SampleInvoiceGenerator samples = new org.invoicepipeline.samples.SampleInvoiceGenerator(8);
+        Path locked = Files.write(rig.allowedRoot.resolve("whole-locked.pdf"), samples.toEncryptedPdf(samples.generate(1)));
+        Path huge = Files.write(rig.allowedRoot.resolve("whole-huge.pdf"), blankPages(5_001));
+
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+             ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of("pipeline.upload.validation.max-pdf-size", "5MB"))) {
+            for (int i = 0; i < 11; i++) {
+                Path good = rig.samplePdf("whole-" + i + ".pdf", 100 + i);
+                rig.register(topics.filesRegistered(), UploadWorkerRig.registration("w-" + i, good.getFileName().toString(),
+                        good.toUri().toString(), "whole"));
+            }
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("w-locked", "whole-locked.pdf", locked.toUri().toString(), "whole"));
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("w-huge", "whole-huge.pdf", huge.toUri().toString(), "whole"));
+
+            await().atMost(WAIT).until(() -> recorder.on(topics.partsUploaded()).size() == 1
+                    && recorder.on(topics.filesDlt()).size() == 2 && recorder.on(topics.results()).size() == 2);
+            assertThat(rig.parts(recorder.on(topics.partsUploaded()).get(0)).getFiles()).hasSize(11);
+            assertThat(decodedResults(recorder, topics))
+                    .extracting(r -> r.getFileId() + " " + r.getStatus() + " " + r.getError().getCode())
+                    .containsExactlyInAnyOrder("w-locked DEAD_LETTERED ENCRYPTED_FILE",
+                            "w-huge DEAD_LETTERED FILE_PAGE_LIMIT_EXCEEDED");
+            assertThat(rig.sandbox.control().counters(UploadWorkerRig.API_KEY).filesCompleted()).isEqualTo(11);
+        }
+    }
+
+    private static byte[] blankPages(int count) throws java.io.IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            for (int i = 0; i < count; i++) {
+                document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
     private static PlannedFile planned(String fileId, String sessionName, Path path) throws java.io.IOException {
         return new PlannedFile(fileId, sessionName, sessionName, path.toUri().toString(), path.toRealPath().toString(),
                 Files.size(path), null, 0L, Map.of());
