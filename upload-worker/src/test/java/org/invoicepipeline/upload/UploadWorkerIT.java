@@ -30,10 +30,12 @@ import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.events.PartsUploaded;
 import org.invoicepipeline.events.ResultStatus;
 import org.invoicepipeline.sandbox.account.AccountCounters;
+import org.invoicepipeline.sandbox.http.ErrorCode;
 import org.invoicepipeline.upload.UploadWorkerRig.Topics;
 import org.invoicepipeline.upload.plan.PlannedFile;
 import org.invoicepipeline.upload.plan.PlannedSession;
 import org.invoicepipeline.upload.plan.PlannedSessionCodec;
+import org.invoicepipeline.upload.plan.UploadSessionIds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -323,6 +325,256 @@ class UploadWorkerIT {
             assertThat(counters.sessionsCreated()).isEqualTo(1);
             assertThat(counters.filesCompleted()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aBatchWhosePlanWouldExceedTheRecordLimitIsSplitAndNoFileIsLost() throws Exception {
+        Topics topics = Topics.named("oversized");
+        rig.createTopics(topics);
+        Path pdf = rig.samplePdf("big-batch.pdf", 60);
+        String note = "n".repeat(2_500);
+        String hugeNote = "h".repeat(300 * 1024);
+        List<String> fileIds = new java.util.ArrayList<>();
+
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+             ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of("pipeline.upload.planner.linger", "2s"))) {
+            for (int i = 0; i < 500; i++) {
+                FileRegistered event = UploadWorkerRig.registration("o-" + i, "big-batch.pdf", pdf.toUri().toString(), "one-batch");
+                event.setAttributes(Map.of("erp-ref", "ref-" + i, "note", note));
+                rig.register(topics.filesRegistered(), event);
+                fileIds.add("o-" + i);
+            }
+            for (int i = 0; i < 4; i++) {
+                FileRegistered event = UploadWorkerRig.registration("h-" + i, "big-batch.pdf", pdf.toUri().toString(), "huge-batch");
+                event.setAttributes(Map.of("note", hugeNote));
+                rig.register(topics.filesRegistered(), event);
+                fileIds.add("h-" + i);
+            }
+
+            await().atMost(Duration.ofSeconds(120)).until(() -> accountedFor(recorder, topics).containsAll(fileIds));
+            await().atMost(WAIT).until(() -> plannerCaughtUp(topics));
+
+            PlannedSessionCodec codec = new PlannedSessionCodec();
+            List<PlannedSession> plans = recorder.on(topics.planned()).stream().map(r -> codec.read(r.value())).toList();
+            assertThat(recorder.on(topics.planned())).allSatisfy(r -> assertThat(r.value().length).isLessThan(1024 * 1024));
+            assertThat(plans.stream().filter(p -> "one-batch".equals(p.batchKey())).count()).isGreaterThan(1);
+            List<String> planned = plans.stream().flatMap(p -> p.files().stream()).map(PlannedFile::fileId).toList();
+            assertThat(planned).doesNotHaveDuplicates();
+            assertThat(planned).filteredOn(id -> id.startsWith("o-")).hasSize(500);
+            // a huge file is either planned alone or dead-lettered with its own code, never both, never lost
+            for (ConsumerRecord<String, byte[]> dead : recorder.on(topics.filesDlt())) {
+                assertThat(UploadWorkerRig.header(dead, PipelineHeaders.ERROR_CODE)).contains("ATTRIBUTES_TOO_LARGE");
+            }
+        }
+    }
+
+    @Test
+    void aFileNameTheApiWouldRefuseIsDeadLetteredAndItsBatchIsUploaded() throws Exception {
+        Topics topics = Topics.named("dotname");
+        rig.createTopics(topics);
+        Path one = rig.samplePdf("dot-1.pdf", 70);
+        Path two = rig.samplePdf("dot-2.pdf", 71);
+        Path dot = rig.samplePdf("dot-3.pdf", 72);
+
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+             ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("dn-1", "dot-1.pdf", one.toUri().toString(), "dots"));
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("dn-dot", ".pdf", dot.toUri().toString(), "dots"));
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("dn-2", "dot-2.pdf", two.toUri().toString(), "dots"));
+
+            await().atMost(WAIT).until(() -> recorder.on(topics.partsUploaded()).size() == 1
+                    && recorder.on(topics.results()).size() == 1);
+            assertThat(rig.parts(recorder.on(topics.partsUploaded()).get(0)).getFiles()).extracting(FileRef::getFileId)
+                    .containsExactlyInAnyOrder("dn-1", "dn-2");
+            assertThat(recorder.on(topics.filesDlt())).singleElement().satisfies(dead -> {
+                assertThat(UploadWorkerRig.header(dead, PipelineHeaders.ERROR_CODE)).contains("INVALID_FILE_NAME");
+                assertThat(UploadWorkerRig.header(dead, PipelineHeaders.ERROR_MESSAGE)).hasValueSatisfying(
+                        message -> assertThat(message).contains("dn-dot").contains("'.pdf'"));
+            });
+            assertThat(recorder.on(topics.plannedDlt())).isEmpty();
+        }
+    }
+
+    @Test
+    void aSessionTheApiRefusesWholeIsDeadLetteredWithADeadLetteredResultPerFile() throws Exception {
+        Topics topics = Topics.named("refused");
+        rig.createTopics(topics);
+        Path one = rig.samplePdf("refused-1.pdf", 80);
+        Path two = rig.samplePdf("refused-2.pdf", 81);
+        rig.sandbox.control().failNext("createUploadSession", 1, ErrorCode.TOTAL_UPLOAD_SIZE_LIMIT_EXCEEDED);
+
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+             ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("rf-1", "refused-1.pdf", one.toUri().toString(), "refused"));
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("rf-2", "refused-2.pdf", two.toUri().toString(), "refused"));
+
+            await().atMost(WAIT).until(() -> recorder.on(topics.plannedDlt()).size() == 1
+                    && recorder.on(topics.results()).size() == 2);
+            List<ExtractionResult> results = decodedResults(recorder, topics);
+            assertThat(results).extracting(ExtractionResult::getFileId).containsExactlyInAnyOrder("rf-1", "rf-2");
+            assertThat(results).allSatisfy(result -> {
+                assertThat(result.getStatus()).isEqualTo(ResultStatus.DEAD_LETTERED);
+                assertThat(result.getError().getCode()).isEqualTo("TOTAL_UPLOAD_SIZE_LIMIT_EXCEEDED");
+                assertThat(result.getError().getMessage()).contains(result.getFileId()).contains(result.getFileName());
+            });
+            assertThat(recorder.on(topics.partsUploaded())).isEmpty();
+        }
+    }
+
+    @Test
+    void filesOfAPlanTheApiRefusesByNameAreFailedAndTheOthersUploadInAReplannedSession() throws Exception {
+        Topics topics = Topics.named("replan");
+        rig.createTopics(topics);
+        Path one = rig.samplePdf("replan-1.pdf", 90);
+        Path two = rig.samplePdf("replan-2.pdf", 91);
+        Path three = rig.samplePdf("replan-3.pdf", 92);
+        // a plan already in the topic from before the stage checked names as the API does
+        PlannedSession plan = new PlannedSession(UploadSessionIds.of("std", "replan", List.of("rp-1", "rp-dot", "rp-3")), "std", "replan", 0,
+                List.of(planned("rp-1", "replan-1.pdf", one), planned("rp-dot", ".pdf", two), planned("rp-3", "replan-3.pdf", three)));
+
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+             ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
+            rig.sendRaw(topics.planned(), plan.uploadSessionId(), new PlannedSessionCodec().write(plan));
+
+            await().atMost(WAIT).until(() -> recorder.on(topics.partsUploaded()).size() == 1
+                    && recorder.on(topics.results()).size() == 1 && recorder.on(topics.filesDlt()).size() == 1);
+            PartsUploaded parts = rig.parts(recorder.on(topics.partsUploaded()).get(0));
+            assertThat(parts.getFiles()).extracting(FileRef::getFileId).containsExactlyInAnyOrder("rp-1", "rp-3");
+            assertThat(parts.getUploadSessionId()).isNotEqualTo(plan.uploadSessionId())
+                    .isEqualTo(UploadSessionIds.replanned(plan.uploadSessionId(), List.of("rp-dot")));
+            assertThat(parts.getFailedFiles()).singleElement().satisfies(f -> {
+                assertThat(f.getFileId()).isEqualTo("rp-dot");
+                assertThat(f.getError().getCode()).isEqualTo("INVALID_INPUT");
+            });
+            assertThat(decodedResults(recorder, topics)).singleElement().satisfies(result -> {
+                assertThat(result.getFileId()).isEqualTo("rp-dot");
+                assertThat(result.getStatus()).isEqualTo(ResultStatus.FAILED);
+                assertThat(result.getError().getMessage()).contains("rp-dot").contains("supported extension");
+            });
+            assertThat(recorder.on(topics.plannedDlt())).isEmpty();
+            assertThat(rig.sandbox.control().counters(UploadWorkerRig.API_KEY).sessionsCreated()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFileThatChangesAfterPlanningIsDeadLetteredWithItsOriginalRecordAndCoordinates() throws Exception {
+        Topics topics = Topics.named("changed");
+        rig.createTopics(topics);
+        Path pdf = rig.samplePdf("changed.pdf", 95);
+        rig.sandbox.control().addLatency("createUploadSession", Duration.ofMillis(3_000));
+
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+             ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("ch-1", "changed.pdf", pdf.toUri().toString(), null));
+            await().atMost(WAIT).until(() -> recorder.on(topics.planned()).size() == 1);
+            Files.write(pdf, new byte[] {'\n'}, java.nio.file.StandardOpenOption.APPEND);
+
+            await().atMost(WAIT).until(() -> recorder.on(topics.filesDlt()).size() == 1 && recorder.on(topics.results()).size() == 1);
+            ConsumerRecord<String, byte[]> registration = recorder.on(topics.filesRegistered()).get(0);
+            assertThat(recorder.on(topics.filesDlt())).singleElement().satisfies(dead -> {
+                assertThat(dead.value()).isEqualTo(registration.value());
+                assertThat(dead.key()).isEqualTo(registration.key());
+                assertThat(UploadWorkerRig.header(dead, "kafka_dlt-original-topic")).contains(topics.filesRegistered());
+                assertThat(dead.headers().lastHeader("kafka_dlt-original-offset").value())
+                        .isEqualTo(java.nio.ByteBuffer.allocate(8).putLong(registration.offset()).array());
+                assertThat(UploadWorkerRig.header(dead, PipelineHeaders.ERROR_CODE)).contains("SOURCE_CHANGED");
+                assertThat(UploadWorkerRig.header(dead, PipelineHeaders.ERROR_MESSAGE)).hasValueSatisfying(
+                        message -> assertThat(message).contains("ch-1").contains("changed.pdf"));
+            });
+        }
+    }
+
+    @Test
+    void aFileRewrittenAtTheSameSizeBeforeItsBytesAreSentFailsSourceChangedAndIsNotCompleted() throws Exception {
+        Topics topics = Topics.named("rewritten");
+        rig.createTopics(topics);
+        Path pdf = rig.samplePdf("rewritten.pdf", 96);
+        rig.sandbox.control().addLatency("getUploadPartUrls", Duration.ofMillis(3_000));
+
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+             ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("rw-1", "rewritten.pdf", pdf.toUri().toString(), null));
+            await().atMost(WAIT).until(() -> rig.sandbox.control().counters(UploadWorkerRig.API_KEY)
+                    .calls("createUploadSession") >= 1);
+            byte[] bytes = Files.readAllBytes(pdf);
+            bytes[bytes.length / 2] ^= 0x01; // same size, same name, one bit different
+            Files.write(pdf, bytes);
+
+            await().atMost(WAIT).until(() -> recorder.on(topics.partsUploaded()).size() == 1);
+            PartsUploaded parts = rig.parts(recorder.on(topics.partsUploaded()).get(0));
+            assertThat(parts.getFiles()).isEmpty();
+            assertThat(parts.getFailedFiles()).singleElement().satisfies(f -> {
+                assertThat(f.getError().getCode()).isEqualTo("SOURCE_CHANGED");
+                assertThat(f.getError().getMessage()).contains("rw-1").contains("rewritten.pdf");
+            });
+            assertThat(recorder.on(topics.filesDlt())).hasSize(1);
+            assertThat(rig.sandbox.control().counters(UploadWorkerRig.API_KEY).filesCompleted()).isZero();
+        }
+    }
+
+    @Test
+    void pdfsTheApiWouldFailWholeAreDeadLetteredWithItsCodesAndTheirBatchIsUploaded() throws Exception {
+        Topics topics = Topics.named("whole");
+        rig.createTopics(topics);
+        org.invoicepipeline.samples.SampleInvoiceGenerator samples = new org.invoicepipeline.samples.SampleInvoiceGenerator(8);
+        Path locked = Files.write(rig.allowedRoot.resolve("whole-locked.pdf"), samples.toEncryptedPdf(samples.generate(1)));
+        Path huge = Files.write(rig.allowedRoot.resolve("whole-huge.pdf"), blankPages(5_001));
+
+        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+             ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of("pipeline.upload.validation.max-pdf-size", "5MB"))) {
+            for (int i = 0; i < 11; i++) {
+                Path good = rig.samplePdf("whole-" + i + ".pdf", 100 + i);
+                rig.register(topics.filesRegistered(), UploadWorkerRig.registration("w-" + i, good.getFileName().toString(),
+                        good.toUri().toString(), "whole"));
+            }
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("w-locked", "whole-locked.pdf", locked.toUri().toString(), "whole"));
+            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("w-huge", "whole-huge.pdf", huge.toUri().toString(), "whole"));
+
+            await().atMost(WAIT).until(() -> recorder.on(topics.partsUploaded()).size() == 1
+                    && recorder.on(topics.filesDlt()).size() == 2 && recorder.on(topics.results()).size() == 2);
+            assertThat(rig.parts(recorder.on(topics.partsUploaded()).get(0)).getFiles()).hasSize(11);
+            assertThat(decodedResults(recorder, topics))
+                    .extracting(r -> r.getFileId() + " " + r.getStatus() + " " + r.getError().getCode())
+                    .containsExactlyInAnyOrder("w-locked DEAD_LETTERED ENCRYPTED_FILE",
+                            "w-huge DEAD_LETTERED FILE_PAGE_LIMIT_EXCEEDED");
+            assertThat(rig.sandbox.control().counters(UploadWorkerRig.API_KEY).filesCompleted()).isEqualTo(11);
+        }
+    }
+
+    private static byte[] blankPages(int count) throws java.io.IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            for (int i = 0; i < count; i++) {
+                document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static PlannedFile planned(String fileId, String sessionName, Path path) throws java.io.IOException {
+        return new PlannedFile(fileId, sessionName, sessionName, path.toUri().toString(), path.toRealPath().toString(),
+                Files.size(path), null, 0L, Map.of());
+    }
+
+    private static List<ExtractionResult> decodedResults(TopicRecorder recorder, Topics topics) {
+        EventDeserializer<ExtractionResult> results = new EventDeserializer<>(ExtractionResult.class);
+        results.configure(Map.of(), false);
+        return recorder.on(topics.results()).stream().map(r -> results.deserialize(r.topic(), r.value())).toList();
+    }
+
+    /** File ids named by a plan, a result or a dead letter of {@code topics}. */
+    private static java.util.Set<String> accountedFor(TopicRecorder recorder, Topics topics) {
+        PlannedSessionCodec codec = new PlannedSessionCodec();
+        EventDeserializer<ExtractionResult> results = new EventDeserializer<>(ExtractionResult.class);
+        results.configure(Map.of(), false);
+        EventDeserializer<FileRegistered> registrations = new EventDeserializer<>(FileRegistered.class);
+        registrations.configure(Map.of(), false);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        recorder.on(topics.planned()).forEach(r -> codec.read(r.value()).files().forEach(f -> ids.add(f.fileId())));
+        recorder.on(topics.results()).forEach(r -> ids.add(results.deserialize(r.topic(), r.value()).getFileId()));
+        recorder.on(topics.filesDlt()).forEach(r -> ids.add(registrations.deserialize(r.topic(), r.value()).getFileId()));
+        return ids;
     }
 
     private static String topicConfig(String topic, String name) throws Exception {

@@ -21,6 +21,7 @@ import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.upload.UploadMetrics;
 import org.invoicepipeline.upload.plan.SessionPlanner;
+import org.invoicepipeline.upload.session.PlannedSessionDeadLetterResults;
 import org.invoicepipeline.upload.session.PlannedSessionListener;
 import org.invoicepipeline.upload.session.SessionPublisher;
 import org.invoicepipeline.upload.session.SessionUploader;
@@ -58,7 +59,7 @@ public class UploadWorkerConfiguration {
         return new FileValidator(validation.getAllowedRoots(), validation.getMaxPdfSize().toBytes(),
                 validation.getMaxImageSize().toBytes(),
                 name -> !validation.isRequireKnownProfile() || known.find(name).isPresent(),
-                validation.isCheckContent());
+                validation.isCheckContent(), validation.getMaxPdfPages());
     }
 
     @Bean
@@ -71,7 +72,8 @@ public class UploadWorkerConfiguration {
                 topics.getSessionsPlanned(), topics.getExtractionResults(),
                 properties.getUploader().isPublishFailedResults(), planner.getGroupId(),
                 planner.getTransactionalIdPrefix(), planner.getMaxFilesPerSession(),
-                planner.getMaxSessionSize().toBytes(), planner.getLinger(), planner.getPollTimeout());
+                planner.getMaxSessionSize().toBytes(), planner.getMaxPlanSize().toBytes(), planner.getLinger(),
+                planner.getPollTimeout());
         EventDeserializer<FileRegistered> deserializer = new EventDeserializer<>(FileRegistered.class);
         Map<String, Object> consumerConfigs = kafka.buildConsumerProperties();
         deserializer.configure(consumerConfigs, false);
@@ -108,10 +110,17 @@ public class UploadWorkerConfiguration {
                 properties.getUploader().getGroupId(), uploader, publisher, metrics);
     }
 
-    /** Shared error handling (StageErrorHandlingConfiguration); its template also writes the stage's events. */
+    /**
+     * Shared error handling (StageErrorHandlingConfiguration); its template also writes the stage's events. A planned
+     * session it dead-letters publishes a DEAD_LETTERED result for each of its files first.
+     */
     @Bean
     StageErrorHandling uploadErrorHandling(UploadWorkerProperties properties) {
-        return new StageErrorHandling(SessionPlanner.STAGE, properties.getRetry().toOptions());
+        StageErrorHandling handling = new StageErrorHandling(SessionPlanner.STAGE, properties.getRetry().toOptions());
+        return properties.getUploader().isPublishFailedResults()
+                ? handling.withDeadLetterResults(properties.getTopics().getExtractionResults(),
+                        new PlannedSessionDeadLetterResults(Clock.systemUTC()))
+                : handling;
     }
 
     /**

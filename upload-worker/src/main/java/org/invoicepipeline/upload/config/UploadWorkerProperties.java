@@ -118,9 +118,14 @@ public class UploadWorkerProperties {
 
         /**
          * Whether files whose bytes are not a whole document of their declared type (truncated PDF, missing image
-         * markers, a PNG named .pdf) are rejected here as {@code CORRUPT_FILE}; only the first and last KiB are read.
+         * markers, a PNG named .pdf) are rejected here as {@code CORRUPT_FILE} (only the first and last KiB are read),
+         * and whether PDFs are opened for a password needed to open them ({@code ENCRYPTED_FILE}) and their page
+         * count ({@code FILE_PAGE_LIMIT_EXCEEDED}).
          */
         private boolean checkContent = true;
+
+        /** Most pages of a PDF (the API's limit is 5,000); a PDF with more is FILE_PAGE_LIMIT_EXCEEDED. */
+        private int maxPdfPages = 5_000;
 
         public List<Path> getAllowedRoots() {
             return allowedRoots;
@@ -154,6 +159,14 @@ public class UploadWorkerProperties {
             this.requireKnownProfile = requireKnownProfile;
         }
 
+        public int getMaxPdfPages() {
+            return maxPdfPages;
+        }
+
+        public void setMaxPdfPages(int maxPdfPages) {
+            this.maxPdfPages = maxPdfPages;
+        }
+
         public boolean isCheckContent() {
             return checkContent;
         }
@@ -174,6 +187,14 @@ public class UploadWorkerProperties {
 
         /** Most bytes in one session (the API allows 2 GB); also bounds one session's upload time. */
         private DataSize maxSessionSize = DataSize.ofMegabytes(512);
+
+        /**
+         * Most bytes of one plan record (its JSON, which carries each file's attributes and original registration):
+         * a batch is split into several sessions before its plan would grow larger, and a file whose own entry
+         * does not fit is dead-lettered as ATTRIBUTES_TOO_LARGE. Must stay at least 1 KB below the producer's
+         * {@code max.request.size} (1 MB by default), which is checked at start.
+         */
+        private DataSize maxPlanSize = DataSize.ofKilobytes(900);
 
         /** How long a session waits for more files of its batch before it is planned anyway. */
         private Duration linger = Duration.ofSeconds(5);
@@ -209,6 +230,14 @@ public class UploadWorkerProperties {
 
         public void setMaxSessionSize(DataSize maxSessionSize) {
             this.maxSessionSize = maxSessionSize;
+        }
+
+        public DataSize getMaxPlanSize() {
+            return maxPlanSize;
+        }
+
+        public void setMaxPlanSize(DataSize maxPlanSize) {
+            this.maxPlanSize = maxPlanSize;
         }
 
         public Duration getLinger() {

@@ -15,11 +15,28 @@ import java.util.Map;
  * @param contentType      FileRegistered.content_type, may be null
  * @param registeredAt     FileRegistered.registered_at in epoch milliseconds
  * @param attributes       FileRegistered.attributes
+ * @param sha256           hex SHA-256 of the bytes validated; null in plans written before it was recorded (the
+ *                         uploader then compares what it sent with the file as it is after the last part)
+ * @param origin           the registration record, for a dead letter identical to the planner's; null in plans
+ *                         written before it was recorded (the dead letter is then rebuilt from these fields)
  */
 public record PlannedFile(String fileId, String sessionFileName, String originalFileName, String sourceUri, String path,
-                          long sizeBytes, String contentType, long registeredAt, Map<String, String> attributes) {
+                          long sizeBytes, String contentType, long registeredAt, Map<String, String> attributes,
+                          String sha256, RegistrationOrigin origin) {
 
     public PlannedFile {
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    /** A file without a recorded digest or origin (as in plans written before those were recorded). */
+    public PlannedFile(String fileId, String sessionFileName, String originalFileName, String sourceUri, String path,
+                       long sizeBytes, String contentType, long registeredAt, Map<String, String> attributes) {
+        this(fileId, sessionFileName, originalFileName, sourceUri, path, sizeBytes, contentType, registeredAt,
+                attributes, null, null);
+    }
+
+    /** How messages name the file: {@code file <file_id> '<file_name>'}. */
+    public String label() {
+        return "file " + fileId + " '" + originalFileName + "'";
     }
 }

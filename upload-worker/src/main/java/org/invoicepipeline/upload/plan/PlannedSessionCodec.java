@@ -8,7 +8,8 @@ import org.invoicepipeline.common.kafka.RecordRejectedException;
 
 /**
  * JSON form of {@link PlannedSession} on the stage's internal topic. The topic is private to this stage
- * (planner and uploader ship together), so plain JSON with unknown fields ignored is enough.
+ * (planner and uploader ship together), so plain JSON with unknown fields ignored is enough; fields added later
+ * ({@code sha256}, {@code origin}) read as null from older plans, and the uploader falls back for them.
  */
 public final class PlannedSessionCodec {
 
@@ -24,6 +25,16 @@ public final class PlannedSessionCodec {
         }
         catch (IOException e) {
             throw new IllegalStateException("cannot write plan of " + session.uploadSessionId(), e);
+        }
+    }
+
+    /** The JSON of one planned file, as it appears inside a plan (to measure its share of the plan). */
+    byte[] write(PlannedFile file) {
+        try {
+            return mapper.writeValueAsBytes(file);
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("cannot write plan entry of " + file.fileId(), e);
         }
     }
 

@@ -2,23 +2,17 @@ package org.invoicepipeline.upload.plan;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -26,16 +20,10 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.invoicepipeline.common.kafka.DeadLetterRecords;
-import org.invoicepipeline.common.kafka.FailureClassifier;
-import org.invoicepipeline.common.kafka.RecordRejectedException;
-import org.invoicepipeline.common.kafka.StageFailure;
 import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.upload.UploadMetrics;
-import org.invoicepipeline.upload.results.FailedResults;
 import org.invoicepipeline.upload.validation.FileValidator;
-import org.invoicepipeline.upload.validation.ValidatedFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -47,7 +35,8 @@ import org.springframework.context.SmartLifecycle;
  * DEAD_LETTERED results in one transaction together with the consumed offsets, so after a crash a
  * registration is either re-read (nothing was called yet) or covered by exactly one persisted plan.
  * Offsets only move past records no longer waiting in the buffer. A rebalance first plans everything
- * waiting; any failure drops the clients and starts over from the committed offsets.
+ * waiting; any failure drops the clients and starts over from the committed offsets, and a life that failed never
+ * commits again ({@link PlannerCycle}). Plans are bounded in size by construction ({@link PlanBudget}).
  * <p>
  * A file is planned once: the plan log is the state. The planner reads the whole plan log into an index of
  * planned file ids before it consumes (and catches up on each partition assignment and between polls, to see
@@ -61,25 +50,24 @@ public class SessionPlanner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SessionPlanner.class);
 
-    /** Topics and limits of the planner. */
+    /** Topics and limits of the planner; {@code maxPlanBytes} bounds one encoded plan record's value. */
     public record Settings(String inputTopic, String plannedTopic, String resultsTopic, boolean publishFailedResults,
                            String groupId, String transactionalIdPrefix, int maxFilesPerSession, long maxSessionBytes,
-                           Duration linger, Duration pollTimeout) {
+                           long maxPlanBytes, Duration linger, Duration pollTimeout) {
     }
+
+    /** Room left in a produce request for a plan's key, headers and record framing. */
+    static final int RECORD_OVERHEAD_BYTES = 1024;
 
     private final Settings settings;
     private final Map<String, Object> consumerConfigs;
     private final Map<String, Object> producerConfigs;
-    private final FileValidator validator;
-    private final Deserializer<FileRegistered> eventDeserializer;
-    private final Serializer<ExtractionResult> resultSerializer;
-    private final PlannedSessionCodec codec = new PlannedSessionCodec();
     private final UploadMetrics metrics;
     private final Clock clock;
     private final SessionBuffer buffer;
     private final PlannedFiles plannedFiles = new PlannedFiles();
     private final PlanLogReader planLog;
-    private final DuplicateRegistrations duplicates;
+    private final RegistrationIntake intake;
 
     private volatile boolean running;
     private volatile Thread thread;
@@ -91,14 +79,16 @@ public class SessionPlanner implements SmartLifecycle {
         this.settings = settings;
         this.consumerConfigs = consumerConfigs;
         this.producerConfigs = producerConfigs;
-        this.validator = validator;
-        this.eventDeserializer = eventDeserializer;
-        this.resultSerializer = resultSerializer;
         this.metrics = metrics;
         this.clock = clock;
-        this.buffer = new SessionBuffer(settings.maxFilesPerSession(), settings.maxSessionBytes(), settings.linger().toMillis());
+        checkPlanFitsARequest(settings.maxPlanBytes(), producerConfigs);
+        PlanBudget budget = new PlanBudget(settings.maxPlanBytes());
+        this.buffer = new SessionBuffer(settings.maxFilesPerSession(), settings.maxSessionBytes(),
+                settings.maxPlanBytes(), budget::envelopeBytes, settings.linger().toMillis());
         this.planLog = new PlanLogReader(settings.plannedTopic(), consumerConfigs, settings.pollTimeout(), plannedFiles);
-        this.duplicates = new DuplicateRegistrations(plannedFiles, buffer, metrics);
+        this.intake = new RegistrationIntake(settings.resultsTopic(), settings.publishFailedResults(), eventDeserializer,
+                resultSerializer, new DuplicateRegistrations(plannedFiles, buffer, metrics), validator, buffer, budget,
+                metrics, clock);
         metrics.waitingFiles(buffer::waitingFiles);
         metrics.plannedFiles(plannedFiles::size);
     }
@@ -160,17 +150,25 @@ public class SessionPlanner implements SmartLifecycle {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties());
              KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(consumerProperties())) {
             producer.initTransactions();
-            Cycle cycle = new Cycle(kafkaConsumer, producer);
+            PlannerCycle cycle = new PlannerCycle(kafkaConsumer, producer, settings.plannedTopic(), intake, buffer,
+                    plannedFiles, planLog::catchUp, () -> running, metrics, clock);
             consumer = kafkaConsumer;
-            planLog.catchUp();
-            kafkaConsumer.subscribe(List.of(settings.inputTopic()), cycle);
-            while (running) {
-                ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(settings.pollTimeout());
-                planLog.refresh();
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    cycle.handle(record);
+            try {
+                planLog.catchUp();
+                kafkaConsumer.subscribe(List.of(settings.inputTopic()), cycle);
+                while (running) {
+                    ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(settings.pollTimeout());
+                    planLog.refresh();
+                    for (ConsumerRecord<String, byte[]> record : records) {
+                        cycle.handle(record);
+                    }
+                    cycle.flush(false);
                 }
-                cycle.flush(false);
+            }
+            catch (RuntimeException | Error e) {
+                // closing the consumer revokes its partitions: that revocation must not flush after a failure
+                cycle.fail();
+                throw e;
             }
         }
         finally {
@@ -180,131 +178,14 @@ public class SessionPlanner implements SmartLifecycle {
         }
     }
 
-    /** The state of one consumer/producer life: what was read, what waits to be written. */
-    private final class Cycle implements ConsumerRebalanceListener {
-
-        private final KafkaConsumer<String, byte[]> consumer;
-        private final KafkaProducer<String, byte[]> producer;
-        private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
-        private final Map<TopicPartition, Long> committed = new HashMap<>();
-        private final List<ProducerRecord<String, byte[]>> pendingSends = new ArrayList<>();
-
-        Cycle(KafkaConsumer<String, byte[]> consumer, KafkaProducer<String, byte[]> producer) {
-            this.consumer = consumer;
-            this.producer = producer;
-        }
-
-        void handle(ConsumerRecord<String, byte[]> record) {
-            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-            nextOffsets.put(partition, record.offset() + 1);
-            FileRegistered event = null;
-            try {
-                if (record.value() == null) {
-                    throw new RecordRejectedException(FailureClassifier.POISON_RECORD, "record has no value");
-                }
-                event = eventDeserializer.deserialize(record.topic(), record.headers(), record.value());
-                if (duplicates.skip(record, event)) {
-                    return;
-                }
-                ValidatedFile valid = validator.validate(event);
-                buffer.add(partition, record.offset(), valid, clock.millis());
-                metrics.fileAccepted();
-            }
-            catch (RuntimeException e) {
-                reject(record, event, FailureClassifier.classify(e));
-            }
-        }
-
-        private void reject(ConsumerRecord<String, byte[]> record, FileRegistered event, StageFailure failure) {
-            pendingSends.add(DeadLetterRecords.toDeadLetter(record, record.key(), record.value(), STAGE, failure, 1));
-            if (event != null && settings.publishFailedResults()) {
-                ExtractionResult result = FailedResults.rejected(event, failure, clock.instant());
-                pendingSends.add(new ProducerRecord<>(settings.resultsTopic(), event.getFileId(),
-                        resultSerializer.serialize(settings.resultsTopic(), result)));
-            }
-            metrics.fileRejected(failure.code());
-            log.info("upload stage rejected {}-{}@{}: {} {}", record.topic(), record.partition(), record.offset(),
-                    failure.code(), failure.message());
-        }
-
-        /** Writes what is due (everything when {@code everything}) with the offsets, in one transaction. */
-        void flush(boolean everything) {
-            List<SessionBuffer.Group> due = buffer.takeDue(clock.millis(), everything);
-            Map<TopicPartition, OffsetAndMetadata> offsets = safeOffsets();
-            if (due.isEmpty() && pendingSends.isEmpty() && offsets.isEmpty()) {
-                return;
-            }
-            List<PlannedSession> plans = due.stream().map(group -> SessionPlans.plan(group, clock.millis())).toList();
-            producer.beginTransaction();
-            try {
-                for (PlannedSession plan : plans) {
-                    producer.send(new ProducerRecord<>(settings.plannedTopic(), plan.uploadSessionId(), codec.write(plan)));
-                }
-                pendingSends.forEach(producer::send);
-                if (!offsets.isEmpty()) {
-                    producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
-                }
-                producer.commitTransaction();
-            }
-            catch (RuntimeException e) {
-                try {
-                    producer.abortTransaction();
-                }
-                catch (RuntimeException abortFailure) {
-                    e.addSuppressed(abortFailure);
-                }
-                throw e;
-            }
-            offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
-            plans.forEach(plannedFiles::add);
-            plans.forEach(plan -> {
-                metrics.sessionPlanned();
-                log.info("planned upload session {} ({} file(s), {} bytes, profile {}, batch {})", plan.uploadSessionId(),
-                        plan.files().size(), plan.totalBytes(), plan.profile(), plan.batchKey());
-            });
-            pendingSends.clear();
-        }
-
-        /** Per partition, the offset below which nothing waits any more, where it moved since the last commit. */
-        private Map<TopicPartition, OffsetAndMetadata> safeOffsets() {
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            nextOffsets.forEach((partition, next) -> {
-                long safe = buffer.lowestWaitingOffset(partition).orElse(next);
-                if (!Long.valueOf(safe).equals(committed.get(partition))) {
-                    offsets.put(partition, new OffsetAndMetadata(safe));
-                }
-            });
-            return offsets;
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (running && !partitions.isEmpty()) {
-                flush(true);
-            }
-            else {
-                buffer.clear();
-                pendingSends.clear();
-            }
-            partitions.forEach(p -> {
-                nextOffsets.remove(p);
-                committed.remove(p);
-            });
-        }
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            // positions come from the committed offsets; fetching them waits for a previous owner's pending
-            // transaction, whose plans the plan log then shows: read them before this owner's first record
-            if (running && !partitions.isEmpty()) {
-                partitions.forEach(consumer::position);
-                planLog.catchUp();
-            }
-        }
-
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            throw new IllegalStateException("planner lost partitions " + partitions + "; starting over");
+    /** A plan must fit one produce request of the planner's producer, with room for its key and framing. */
+    static void checkPlanFitsARequest(long maxPlanBytes, Map<String, Object> producerConfigs) {
+        Object configured = producerConfigs.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        long maxRequest = configured == null ? 1024 * 1024 : Long.parseLong(configured.toString().trim());
+        if (maxPlanBytes < 1024 || maxPlanBytes > maxRequest - RECORD_OVERHEAD_BYTES) {
+            throw new IllegalArgumentException("pipeline.upload.planner.max-plan-size (" + maxPlanBytes
+                    + " bytes) must be at least 1 KB and at most the producer's max.request.size (" + maxRequest
+                    + " bytes) less " + RECORD_OVERHEAD_BYTES + " bytes for the record's key and framing");
         }
     }
 

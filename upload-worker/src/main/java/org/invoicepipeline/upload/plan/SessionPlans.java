@@ -17,13 +17,18 @@ final class SessionPlans {
         List<PlannedFile> files = new ArrayList<>();
         for (SessionBuffer.Entry entry : group.entries) {
             ValidatedFile valid = entry.file();
-            FileRegistered event = valid.event();
-            files.add(new PlannedFile(event.getFileId(), names.assign(event.getFileName()), event.getFileName(),
-                    event.getSourceUri(), valid.path().toString(), valid.sizeBytes(), event.getContentType(),
-                    event.getRegisteredAt().toEpochMilli(), event.getAttributes()));
+            files.add(file(valid, names.assign(valid.event().getFileName()), entry.origin()));
         }
         String sessionId = UploadSessionIds.of(group.key.profile(), group.key.batchKey(),
                 files.stream().map(PlannedFile::fileId).toList());
         return new PlannedSession(sessionId, group.key.profile(), group.key.batchKey(), now, files);
+    }
+
+    /** The plan entry of a valid file under {@code sessionFileName}. */
+    static PlannedFile file(ValidatedFile valid, String sessionFileName, RegistrationOrigin origin) {
+        FileRegistered event = valid.event();
+        return new PlannedFile(event.getFileId(), sessionFileName, event.getFileName(), event.getSourceUri(),
+                valid.path().toString(), valid.sizeBytes(), event.getContentType(),
+                event.getRegisteredAt().toEpochMilli(), event.getAttributes(), valid.sha256(), origin);
     }
 }

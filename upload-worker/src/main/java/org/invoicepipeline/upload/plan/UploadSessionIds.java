@@ -22,4 +22,14 @@ public final class UploadSessionIds {
         fileIds.stream().sorted().forEach(id -> material.append(id).append('\n'));
         return "us-" + Sha256.hexPrefix(material.toString(), HASH_HEX_CHARS);
     }
+
+    /**
+     * The session that uploads the files of {@code originalSessionId} less {@code excludedFileIds} (files the API
+     * refused by name): derived from both, so a replay of the same refusal re-plans into the same session.
+     */
+    public static String replanned(String originalSessionId, Collection<String> excludedFileIds) {
+        StringBuilder material = new StringBuilder("upload-session-replanned\n").append(originalSessionId).append('\n');
+        excludedFileIds.stream().sorted().forEach(id -> material.append(id).append('\n'));
+        return "us-" + Sha256.hexPrefix(material.toString(), HASH_HEX_CHARS);
+    }
 }

@@ -5,19 +5,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.invoicepipeline.common.kafka.DeadLetterRecords;
+import org.invoicepipeline.common.kafka.StageFailure;
 import org.invoicepipeline.events.FileFailure;
 import org.invoicepipeline.events.FileRef;
 import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.events.PartsUploaded;
 import org.invoicepipeline.upload.plan.PlannedFile;
 import org.invoicepipeline.upload.plan.PlannedSession;
+import org.invoicepipeline.upload.plan.RegistrationOrigin;
 import org.invoicepipeline.upload.plan.SessionPlanner;
 import org.invoicepipeline.upload.results.FailedResults;
 import org.springframework.kafka.core.KafkaOperations;
@@ -25,7 +31,7 @@ import org.springframework.kafka.core.KafkaOperations;
 /**
  * Publishes the outcome of an uploaded session and waits for the broker's acknowledgement, so the planned
  * session's offset is only committed once everything is written: PartsUploaded (completed and failed files),
- * and for each failed file its FileRegistered on {@code files-registered.DLT} with the code headers and,
+ * and for each failed file its registration on {@code files-registered.DLT} (see {@link #deadLetter}) and,
  * when configured, a FAILED ExtractionResult.
  */
 public class SessionPublisher {
@@ -55,9 +61,7 @@ public class SessionPublisher {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (SessionOutcome.FailedFile failed : outcome.failed()) {
             PlannedFile file = failed.file();
-            sends.add(events.send(new ProducerRecord<>(DeadLetterRecords.topicFor(filesRegisteredTopic), null,
-                    keyOf(session, file), registration(session, file),
-                    DeadLetterRecords.pipelineHeaders(SessionPlanner.STAGE, failed.failure(), 1))));
+            sends.add(events.send(deadLetter(session, file, failed.failure())));
             if (publishFailedResults) {
                 sends.add(events.send(resultsTopic, file.fileId(),
                         FailedResults.uploadFailed(session, file, failed.failure(), now)));
@@ -79,7 +83,7 @@ public class SessionPublisher {
                 .build();
     }
 
-    private static FileRef fileRef(PlannedFile file) {
+    static FileRef fileRef(PlannedFile file) {
         return FileRef.newBuilder()
                 .setFileId(file.fileId())
                 .setApiFileId(file.fileId())
@@ -105,6 +109,26 @@ public class SessionPublisher {
                 .setAttributes(file.attributes())
                 .setError(FailedResults.errorInfo(failed.failure()))
                 .build();
+    }
+
+    /**
+     * The file's dead letter on {@code files-registered.DLT}: from a plan that recorded the registration, the same
+     * record the planner writes (original key, bytes and headers, {@code kafka_dlt-original-*} coordinates and the
+     * {@code x-*} headers); from an older plan, the FileRegistered rebuilt from the plan with the {@code x-*} headers.
+     */
+    ProducerRecord<Object, Object> deadLetter(PlannedSession session, PlannedFile file, StageFailure failure) {
+        RegistrationOrigin origin = file.origin();
+        if (origin != null && origin.value() != null) {
+            RecordHeaders headers = new RecordHeaders();
+            origin.headers().forEach(h -> headers.add(h.name(), h.value()));
+            ConsumerRecord<String, byte[]> registration = new ConsumerRecord<>(origin.topic(), origin.partition(),
+                    origin.offset(), origin.timestamp(), TimestampType.CREATE_TIME, -1, -1, origin.key(), origin.value(),
+                    headers, Optional.empty());
+            return DeadLetterRecords.toDeadLetter(registration, origin.key(), origin.value(), SessionPlanner.STAGE,
+                    failure, 1);
+        }
+        return new ProducerRecord<>(DeadLetterRecords.topicFor(filesRegisteredTopic), null, keyOf(session, file),
+                registration(session, file), DeadLetterRecords.pipelineHeaders(SessionPlanner.STAGE, failure, 1));
     }
 
     /** The FileRegistered the file came from, rebuilt from the plan for its dead letter. */

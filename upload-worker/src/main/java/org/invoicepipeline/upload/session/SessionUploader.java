@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,26 +21,36 @@ import org.invoicepipeline.client.ApiErrorException;
 import org.invoicepipeline.client.InvoiceExtractionClient;
 import org.invoicepipeline.client.model.UploadFileSpec;
 import org.invoicepipeline.client.model.UploadSession;
-import org.invoicepipeline.client.upload.UploadSource;
-import org.invoicepipeline.common.kafka.FailureClassifier;
 import org.invoicepipeline.common.kafka.StageBackPressureException;
 import org.invoicepipeline.common.kafka.StageFailure;
 import org.invoicepipeline.upload.plan.PlannedFile;
 import org.invoicepipeline.upload.plan.PlannedSession;
+import org.invoicepipeline.upload.plan.UploadSessionIds;
 import org.invoicepipeline.upload.validation.RejectionCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
  * The API side of step 2: creates the planned session (idempotent by its id) and uploads and completes its
  * files, a few at a time. Each file ends on its own: completed (also when a replay finds it already
  * completed: {@code FILE_NOT_UPLOADABLE}), failed for good (a non-retryable API error, a source that vanished
- * or changed since planning), or, for a retryable error that outlived the client's retries, the whole attempt
+ * or changed since validation), or, for a retryable error that outlived the client's retries, the whole attempt
  * fails so the error handler retries the session; completed files then just complete again.
+ * <p>
+ * When the API refuses the session and its {@code details.issues} name files, those files fail with the API's
+ * code and the others are uploaded in a re-planned session whose id derives from the original id and the files
+ * left out ({@link UploadSessionIds#replanned}), so a replay of the same refusal lands in the same session.
+ * <p>
+ * The bytes sent are the bytes validated: each file is streamed through a {@link VerifiedSource}; one that shrank,
+ * grew or changed fails with {@code SOURCE_CHANGED} before it is completed.
  */
 public class SessionUploader implements DisposableBean {
 
-    /** The source's size differs from the size planned (and registered in the session). */
-    public static final String SOURCE_CHANGED = "SOURCE_CHANGED";
+    /** The source's size or bytes differ from those validated (and registered in the session). */
+    public static final String SOURCE_CHANGED = RejectionCodes.SOURCE_CHANGED;
+
+    private static final Logger log = LoggerFactory.getLogger(SessionUploader.class);
 
     private final InvoiceExtractionClient client;
     private final ExecutorService executor;
@@ -59,7 +71,17 @@ public class SessionUploader implements DisposableBean {
     }
 
     public SessionOutcome upload(PlannedSession plan) {
-        UploadSession session = createSession(plan);
+        UploadSession session;
+        try {
+            session = createSession(plan);
+        }
+        catch (ApiErrorException e) {
+            Map<PlannedFile, String> refused = RefusedFiles.of(e, plan.files());
+            if (refused.isEmpty()) {
+                throw e;
+            }
+            return withoutRefused(plan, e, refused);
+        }
         List<Future<FileResult>> futures = new ArrayList<>();
         for (PlannedFile file : plan.files()) {
             futures.add(executor.submit(() -> uploadOne(session, file)));
@@ -85,6 +107,27 @@ public class SessionUploader implements DisposableBean {
         return new SessionOutcome(plan, completed, failed);
     }
 
+    /** Fails the files the API refused by name and uploads the others in a re-planned session. */
+    private SessionOutcome withoutRefused(PlannedSession plan, ApiErrorException error, Map<PlannedFile, String> refused) {
+        List<SessionOutcome.FailedFile> failed = new ArrayList<>();
+        refused.forEach((file, message) -> failed.add(new SessionOutcome.FailedFile(file, StageFailure.permanent(
+                error.code(), file.label() + ": the API refused it in upload session " + plan.uploadSessionId()
+                        + ": " + message))));
+        List<PlannedFile> rest = plan.files().stream().filter(file -> !refused.containsKey(file)).toList();
+        if (rest.isEmpty()) {
+            return new SessionOutcome(plan, List.of(), failed);
+        }
+        PlannedSession replanned = new PlannedSession(UploadSessionIds.replanned(plan.uploadSessionId(),
+                refused.keySet().stream().map(PlannedFile::fileId).toList()), plan.profile(), plan.batchKey(),
+                plan.plannedAt(), rest);
+        log.warn("the API refused {} file(s) of upload session {} ({}): {}; uploading the other {} in session {}",
+                refused.size(), plan.uploadSessionId(), error.code(),
+                refused.keySet().stream().map(PlannedFile::label).toList(), rest.size(), replanned.uploadSessionId());
+        SessionOutcome outcome = upload(replanned);
+        failed.addAll(outcome.failed());
+        return new SessionOutcome(outcome.session(), outcome.completed(), failed);
+    }
+
     private UploadSession createSession(PlannedSession plan) {
         List<UploadFileSpec> specs = plan.files().stream()
                 .map(f -> new UploadFileSpec(f.fileId(), f.sessionFileName(), f.sizeBytes()))
@@ -105,14 +148,16 @@ public class SessionUploader implements DisposableBean {
     }
 
     private FileResult uploadOne(UploadSession session, PlannedFile file) {
+        VerifiedSource source = null;
         try {
             Path path = Path.of(file.path());
             long size = Files.size(path);
             if (size != file.sizeBytes()) {
-                return new FileResult(file, StageFailure.permanent(SOURCE_CHANGED,
-                        "source is " + size + " bytes, " + file.sizeBytes() + " were planned"), null);
+                return failed(file, FileUploadFailures.changed(file, "the source is " + size + " bytes, "
+                        + file.sizeBytes() + " were validated"));
             }
-            client.uploadFile(session, file.fileId(), UploadSource.ofPath(path, file.sessionFileName()));
+            source = new VerifiedSource(path, file.sessionFileName(), file.sizeBytes(), file.sha256());
+            client.uploadFile(session, file.fileId(), source);
             return new FileResult(file, null, null);
         }
         catch (ApiErrorException e) {
@@ -120,16 +165,22 @@ public class SessionUploader implements DisposableBean {
                 // a replay: the file was completed by an earlier attempt of this session
                 return new FileResult(file, null, null);
             }
-            return e.isRetryable() ? new FileResult(file, null, e) : new FileResult(file, FailureClassifier.classify(e), null);
+            return outcome(file, e, Optional.empty());
         }
-        catch (IOException e) {
-            return new FileResult(file, StageFailure.permanent(RejectionCodes.SOURCE_UNREADABLE,
-                    "source cannot be read any more: " + e.getClass().getSimpleName()), null);
+        catch (IOException | RuntimeException e) {
+            return outcome(file, e, source == null ? Optional.empty() : source.change());
         }
-        catch (RuntimeException e) {
-            StageFailure failure = FailureClassifier.classify(e);
-            return failure.retryable() ? new FileResult(file, null, e) : new FileResult(file, failure, null);
-        }
+    }
+
+    private static FileResult outcome(PlannedFile file, Exception e, Optional<String> sourceChange) {
+        return FileUploadFailures.of(file, e, sourceChange)
+                .map(failure -> failed(file, failure))
+                .orElseGet(() -> new FileResult(file, null, e instanceof RuntimeException r ? r
+                        : new IllegalStateException(e)));
+    }
+
+    private static FileResult failed(PlannedFile file, StageFailure failure) {
+        return new FileResult(file, failure, null);
     }
 
     /**

@@ -1,6 +1,9 @@
 package org.invoicepipeline.upload.validation;
 
-/** Pipeline codes of FileRegistered events the upload stage rejects before calling the API. */
+/**
+ * Pipeline codes of files the upload stage gives up on: registrations it rejects before calling the API, and
+ * {@link #SOURCE_CHANGED} / {@link #SOURCE_UNREADABLE} for files that fail while they are uploaded.
+ */
 public final class RejectionCodes {
 
     /** file_id is not 1-200 characters of A-Z a-z 0-9 . _ : - */
@@ -24,6 +27,21 @@ public final class RejectionCodes {
     public static final String SOURCE_UNREADABLE = "SOURCE_UNREADABLE";
     /** The profile named is not configured. */
     public static final String UNKNOWN_PROFILE = "UNKNOWN_PROFILE";
+
+    /** The source_uri is not a URI, or not one that names a local file (the message says what is wrong). */
+    public static final String INVALID_SOURCE_URI = "INVALID_SOURCE_URI";
+    /** A PDF that needs a password to open (a user password); the API's extraction failure code. */
+    public static final String ENCRYPTED_FILE = "ENCRYPTED_FILE";
+    /** A PDF with more pages than the API accepts (5,000); the API's extraction failure code. */
+    public static final String FILE_PAGE_LIMIT_EXCEEDED = "FILE_PAGE_LIMIT_EXCEEDED";
+    /**
+     * The registration's own plan entry (mostly its {@code attributes}, kept twice: decoded and as the original
+     * record) cannot fit in one plan of {@code planner.max-plan-size}.
+     */
+    public static final String ATTRIBUTES_TOO_LARGE = "ATTRIBUTES_TOO_LARGE";
+
+    /** After planning: the source's size or bytes differ from those validated (appended to, truncated, rewritten). */
+    public static final String SOURCE_CHANGED = "SOURCE_CHANGED";
 
     private RejectionCodes() {
     }

@@ -39,10 +39,12 @@ class DuplicateRegistrationsTest {
 
         assertThat(duplicates.skip(record(), event("f-3", "std", "b2"))).isTrue();
         List<SessionBuffer.Group> due = buffer.takeDue(0, true);
-        assertThat(duplicates.skip(record(), first)).isFalse();
-        planned.add(SessionPlans.plan(due.get(0), 0));
+        // taken by a flush that has not committed yet: still waiting
         assertThat(duplicates.skip(record(), first)).isTrue();
-        assertThat(meters.get("pipeline.upload.files.duplicate").counter().count()).isEqualTo(2.0);
+        planned.add(SessionPlans.plan(due.get(0), 0));
+        buffer.confirm(due);
+        assertThat(duplicates.skip(record(), first)).isTrue();
+        assertThat(meters.get("pipeline.upload.files.duplicate").counter().count()).isEqualTo(3.0);
     }
 
     private static ConsumerRecord<String, byte[]> record() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.common.TopicPartition;
 import org.invoicepipeline.events.FileRegistered;
@@ -25,7 +26,10 @@ class SessionBufferTest {
         assertThat(buffer.lowestWaitingOffset(P0)).hasValue(0);
 
         buffer.add(P0, 2, file("c", "b1", 100), 20);
-        assertThat(buffer.takeDue(100, false)).singleElement().satisfies(g -> assertThat(g.entries).hasSize(3));
+        List<SessionBuffer.Group> full = buffer.takeDue(100, false);
+        assertThat(full).singleElement().satisfies(g -> assertThat(g.entries).hasSize(3));
+        assertThat(buffer.lowestWaitingOffset(P0, full)).isEmpty();
+        buffer.confirm(full);
         assertThat(buffer.lowestWaitingOffset(P0)).isEmpty();
 
         buffer.add(P1, 0, file("d", "b2", 600), 0);
@@ -33,7 +37,7 @@ class SessionBufferTest {
         List<SessionBuffer.Group> bytesDue = buffer.takeDue(1, false);
         assertThat(bytesDue).singleElement().satisfies(g -> assertThat(g.entries).extracting(e -> e.file().event().getFileId())
                 .containsExactly("d"));
-        assertThat(buffer.lowestWaitingOffset(P1)).hasValue(1);
+        assertThat(buffer.lowestWaitingOffset(P1, bytesDue)).hasValue(1);
         assertThat(buffer.takeDue(499, false)).isEmpty();
         assertThat(buffer.takeDue(500, false)).hasSize(1);
     }
@@ -64,9 +68,70 @@ class SessionBufferTest {
         assertThat(buffer.lowestWaitingOffset(P1)).isEmpty();
         assertThat(buffer.waitingFiles()).isEqualTo(2);
 
-        assertThat(buffer.takeDue(0, true)).hasSize(2);
+        List<SessionBuffer.Group> taken = buffer.takeDue(0, true);
+        assertThat(taken).hasSize(2);
+        assertThat(buffer.waitingGroupOf("x")).isPresent();
+        buffer.confirm(taken);
         assertThat(buffer.waitingGroupOf("x")).isEmpty();
         assertThat(buffer.waitingGroupOf("solo")).isEmpty();
+    }
+
+    @Test
+    void groupsTakenByAFlushStillHoldTheOffsetsUntilTheFlushIsConfirmed() {
+        SessionBuffer buffer = new SessionBuffer(10, 10_000, 0);
+        buffer.add(P0, 4, file("a", "b1", 10), 0);
+        buffer.add(P0, 7, file("b", "b2", 10), 0);
+        List<SessionBuffer.Group> taken = buffer.takeDue(0, true);
+
+        // a flush that did not commit: its groups still wait, for any later flush
+        assertThat(buffer.lowestWaitingOffset(P0)).hasValue(4);
+        assertThat(buffer.lowestWaitingOffset(P0, taken.subList(0, 1))).hasValue(7);
+        assertThat(buffer.waitingFiles()).isEqualTo(2);
+        assertThat(buffer.add(P0, 9, file("a", "b1", 10), 0)).isFalse();
+
+        buffer.confirm(taken);
+        assertThat(buffer.lowestWaitingOffset(P0)).isEmpty();
+        assertThat(buffer.waitingFiles()).isZero();
+    }
+
+    @Test
+    void aGroupIsSplitBeforeItsEncodedPlanWouldExceedTheBudget() {
+        PlanBudget budget = new PlanBudget(20_000);
+        SessionBuffer buffer = new SessionBuffer(500, 1L << 40, budget.maxPlanBytes(), budget::envelopeBytes, 60_000);
+        String note = "n".repeat(2_500);
+        for (int i = 0; i < 40; i++) {
+            ValidatedFile valid = file("f-" + i, "big", 10, Map.of("note", note));
+            long entryBytes = budget.entryBytes(SessionPlans.file(valid, valid.event().getFileName(), null));
+            assertThat(budget.fitsAlone(SessionBuffer.GroupKey.of(valid.event()), entryBytes)).isTrue();
+            buffer.add(new SessionBuffer.Entry(P0, i, valid, entryBytes, null), 0);
+        }
+
+        List<SessionBuffer.Group> groups = buffer.takeDue(0, true);
+
+        assertThat(groups).hasSizeGreaterThan(5);
+        PlannedSessionCodec codec = new PlannedSessionCodec();
+        assertThat(groups).allSatisfy(g -> assertThat(codec.write(SessionPlans.plan(g, Long.MAX_VALUE)).length)
+                .isLessThanOrEqualTo(20_000));
+        assertThat(groups.stream().mapToInt(g -> g.entries.size()).sum()).isEqualTo(40);
+        ValidatedFile huge = file("huge", "big", 10, Map.of("note", "h".repeat(30_000)));
+        assertThat(budget.fitsAlone(SessionBuffer.GroupKey.of(huge.event()),
+                budget.entryBytes(SessionPlans.file(huge, "huge.pdf", null)))).isFalse();
+    }
+
+    @Test
+    void plansWrittenBeforeDigestsAndOriginsWereRecordedStillRead() {
+        String old = """
+                {"uploadSessionId":"us-1","profile":"std","batchKey":"b","plannedAt":5,"files":[{"fileId":"f",
+                "sessionFileName":"a.pdf","originalFileName":"a.pdf","sourceUri":"file:///in/a.pdf","path":"/in/a.pdf",
+                "sizeBytes":3,"contentType":null,"registeredAt":0,"attributes":{"k":"v"}}]}""";
+
+        PlannedSession plan = new PlannedSessionCodec().read(old.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(plan.files()).singleElement().satisfies(f -> {
+            assertThat(f.sha256()).isNull();
+            assertThat(f.origin()).isNull();
+            assertThat(f.attributes()).containsEntry("k", "v");
+        });
     }
 
     @Test
@@ -95,5 +160,12 @@ class SessionBufferTest {
         FileRegistered event = FileRegistered.newBuilder().setFileId(id).setFileName(name).setSourceUri("file:///in/" + name)
                 .setBatchKey(batch).setProfile("std").setRegisteredAt(Instant.EPOCH).build();
         return new ValidatedFile(event, Path.of("/in/" + name), size);
+    }
+
+    private static ValidatedFile file(String id, String batch, long size, Map<String, String> attributes) {
+        FileRegistered event = FileRegistered.newBuilder().setFileId(id).setFileName(id + ".pdf")
+                .setSourceUri("file:///in/" + id + ".pdf").setBatchKey(batch).setProfile("std")
+                .setRegisteredAt(Instant.EPOCH).setAttributes(attributes).build();
+        return new ValidatedFile(event, Path.of("/in/" + id + ".pdf"), size, "ab".repeat(32));
     }
 }

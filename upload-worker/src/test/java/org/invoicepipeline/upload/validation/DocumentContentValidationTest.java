@@ -67,12 +67,15 @@ class DocumentContentValidationTest {
     }
 
     @Test
-    void acceptsAnEncryptedPdfBecauseTheApiReportsEncryptionItself() throws IOException {
-        assertAccepted("locked.pdf", GENERATOR.toEncryptedPdf(GENERATOR.generate(3)));
+    void rejectsAPdfThatNeedsAPasswordToOpenAsTheApiWould() throws IOException {
+        Path file = Files.write(root.resolve("locked.pdf"), GENERATOR.toEncryptedPdf(GENERATOR.generate(3)));
+        assertThatThrownBy(() -> validator.validate(event("locked.pdf", file)))
+                .isInstanceOfSatisfying(RecordRejectedException.class,
+                        e -> assertThat(e.code()).isEqualTo(RejectionCodes.ENCRYPTED_FILE));
     }
 
     @Test
-    void acceptsALargePaddedPdfAndReadsOnlyItsEnds() throws IOException {
+    void acceptsALargePaddedPdf() throws IOException {
         Path large = root.resolve("large.pdf");
         GENERATOR.writeLargePdf(GENERATOR.generate(4), 8L * 1024 * 1024, large);
 

@@ -68,6 +68,45 @@ class FileValidatorTest {
         assertRejected(event("f", "d.pdf", root.toUri().toString()), RejectionCodes.SOURCE_UNREADABLE);
     }
 
+    @Test
+    void rejectsANameTheApiRefusesBeforeItReachesTheApiNamingTheFile() throws IOException {
+        Path pdf = Files.write(root.resolve("x.pdf"), new byte[500]);
+
+        assertThatThrownBy(() -> validator.validate(event("f-dot", ".pdf", pdf.toUri().toString())))
+                .isInstanceOfSatisfying(RecordRejectedException.class, e -> {
+                    assertThat(e.code()).isEqualTo(RejectionCodes.INVALID_FILE_NAME);
+                    assertThat(e.getMessage()).contains("f-dot").contains("'.pdf'");
+                });
+    }
+
+    @Test
+    void acceptsARawNonAsciiSourceUriByEncodingIt() throws IOException {
+        Path dir = Files.createDirectories(root.resolve("été"));
+        Path pdf = Files.write(dir.resolve("facture-ä.pdf"), pdfBytes());
+
+        ValidatedFile valid = validator.validate(event("f-utf8", "facture-ä.pdf", "file://" + root + "/été/facture-ä.pdf"));
+
+        assertThat(valid.path()).isEqualTo(pdf.toRealPath());
+    }
+
+    @Test
+    void aSourceUriThatIsNotAUriSaysWhatIsWrong() {
+        assertThatThrownBy(() -> validator.validate(event("f-space", "a b.pdf", "file://" + root + "/a b.pdf")))
+                .isInstanceOfSatisfying(RecordRejectedException.class, e -> {
+                    assertThat(e.code()).isEqualTo(RejectionCodes.INVALID_SOURCE_URI);
+                    assertThat(e.getMessage()).contains("f-space").contains("percent-encoded");
+                });
+    }
+
+    private static byte[] pdfBytes() {
+        byte[] content = new byte[500];
+        byte[] header = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] end = "\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, content, 0, header.length);
+        System.arraycopy(end, 0, content, content.length - end.length, end.length);
+        return content;
+    }
+
     private void assertRejected(FileRegistered event, String code) {
         assertThatThrownBy(() -> validator.validate(event))
                 .isInstanceOfSatisfying(RecordRejectedException.class, e -> assertThat(e.code()).isEqualTo(code));

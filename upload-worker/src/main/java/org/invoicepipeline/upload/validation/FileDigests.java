@@ -1,0 +1,54 @@
+package org.invoicepipeline.upload.validation;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 of a file's bytes, read sequentially through a small buffer whatever the file's size. */
+public final class FileDigests {
+
+    private static final int BUFFER = 64 * 1024;
+
+    private FileDigests() {
+    }
+
+    /** A new SHA-256 digest. */
+    public static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** Hex SHA-256 of the first {@code size} bytes of {@code channel}, read from its start. */
+    static String sha256Hex(FileChannel channel, long size) throws IOException {
+        MessageDigest digest = sha256();
+        ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+        long position = 0;
+        while (position < size) {
+            buffer.clear().limit((int) Math.min(BUFFER, size - position));
+            int read = channel.read(buffer, position);
+            if (read < 0) {
+                throw new IOException("file shrank while it was read");
+            }
+            buffer.flip();
+            digest.update(buffer);
+            position += read;
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Hex SHA-256 of the whole file at {@code path} as it is now. */
+    public static String sha256Hex(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            return sha256Hex(channel, channel.size());
+        }
+    }
+}
