@@ -40,13 +40,13 @@ import static org.awaitility.Awaitility.await;
  */
 class BrokerFailureIT {
 
-    private static final int FILES = 80;
+    private static final int FILES = 60;
     private static final String API_KEY = "broker-failure-key";
     private static final String PROFILE = "invoices";
     private static final double RATE_LIMIT_SCALE = 60;
     private static final Duration PAGE_TIME = Duration.ofMillis(150);
     /** How long the broker stays down each time. */
-    private static final Duration DOWN_TIME = Duration.ofSeconds(3);
+    private static final Duration DOWN_TIME = Duration.ofSeconds(2);
     /** Everything, start-up included, must happen within this; a lost file fails the test, it never hangs. */
     private static final Duration BUDGET = Duration.ofMinutes(3);
 

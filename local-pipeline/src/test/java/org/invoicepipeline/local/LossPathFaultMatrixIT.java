@@ -74,11 +74,12 @@ class LossPathFaultMatrixIT {
     /** How long the invariant waits after the last expected result, so late replays and duplicates still count. */
     private static final Duration QUIET_PERIOD = Duration.ofMillis(1_500);
 
+    /** Static: injected before {@link #startPipeline()}, which the per-class lifecycle runs first. */
     @TempDir
-    Path input;
+    static Path input;
 
     @TempDir
-    Path output;
+    static Path output;
 
     private LocalPipeline pipeline;
     private KafkaProducer<String, FileRegistered> registrations;
