@@ -194,8 +194,12 @@ public final class ResultInvariant {
         Map<ResultStatus, Integer> byStatus = new EnumMap<>(ResultStatus.class);
         Map<String, Integer> deadLettersByCode = deadLetters == null ? null : new TreeMap<>();
         byFile.forEach((fileId, resultsById) -> {
+            List<DeadLetter> naming = deadLetters == null ? List.of()
+                    : deadLetters.stream().filter(d -> d.names(fileId)).toList();
+            naming.forEach(d -> deadLettersByCode.merge(String.valueOf(d.code()), 1, Integer::sum));
             if (resultsById.isEmpty()) {
-                problem(problems, "registered files without a result", fileId);
+                problem(problems, "registered files without a result", fileId + (naming.isEmpty() ? ""
+                        : " (dead letters naming it: " + describe(naming) + ")"));
                 return;
             }
             if (resultsById.size() > 1) {
@@ -217,16 +221,11 @@ public final class ResultInvariant {
                 problem(problems, "files not ending as expected",
                         fileId + ": expected " + expected + ", got " + shape(result) + messageOf(result));
             }
-            if (deadLetters != null) {
-                List<DeadLetter> naming = deadLetters.stream().filter(d -> d.names(fileId)).toList();
-                naming.forEach(d -> deadLettersByCode.merge(String.valueOf(d.code()), 1, Integer::sum));
-                if (result.getStatus() == ResultStatus.DEAD_LETTERED) {
-                    String code = result.getError() == null ? null : result.getError().getCode();
-                    if (naming.stream().noneMatch(d -> d.code() != null && d.code().equals(code))) {
-                        problem(problems, "DEAD_LETTERED files without a dead letter naming them with their code",
-                                fileId + " (result code " + code + "; dead letters naming it: "
-                                        + naming.stream().map(d -> d.topic() + " " + d.code()).toList() + ")");
-                    }
+            if (deadLetters != null && result.getStatus() == ResultStatus.DEAD_LETTERED) {
+                String code = result.getError() == null ? null : result.getError().getCode();
+                if (naming.stream().noneMatch(d -> d.code() != null && d.code().equals(code))) {
+                    problem(problems, "DEAD_LETTERED files without a dead letter naming them with their code",
+                            fileId + " (result code " + code + "; dead letters naming it: " + describe(naming) + ")");
                 }
             }
         });
@@ -274,6 +273,10 @@ public final class ResultInvariant {
         return resultsById.entrySet().stream()
                 .map(e -> e.getKey() + "=" + shape(e.getValue().get(0)))
                 .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static String describe(List<DeadLetter> deadLetters) {
+        return deadLetters.stream().map(d -> d.topic() + " " + d.code()).toList().toString();
     }
 
     private static String report(Map<String, List<String>> problems, Summary summary) {

@@ -65,6 +65,17 @@ class ResultInvariantTest {
     }
 
     @Test
+    void aFileOnlyOnADeadLetterTopicHasNoResultAndTheMessageSaysWhereItIs() {
+        assertThatThrownBy(() -> ResultInvariant.forRegisteredFiles(List.of("f-1", "f-2"))
+                .results(List.of(result("f-1", "sub-1", ResultStatus.EXTRACTED, null)))
+                .deadLetters(List.of(deadLetter("upload-sessions-planned.DLT", "INVALID_INPUT", "f-2")))
+                .check())
+                .hasMessageContaining("registered files without a result (1)")
+                .hasMessageContaining("f-2 (dead letters naming it: [upload-sessions-planned.DLT INVALID_INPUT])")
+                .hasMessageContaining("dead letters {INVALID_INPUT=1}");
+    }
+
+    @Test
     void aFileWithTwoResultIdsFails() {
         assertThatThrownBy(() -> ResultInvariant.forRegisteredFiles(List.of("f-1"))
                 .results(List.of(result("f-1", "sub-1", ResultStatus.FAILED, "ENCRYPTED_FILE"),
