@@ -412,11 +412,14 @@ class LossPathFaultMatrixIT {
         return control().counters(LocalPipeline.SANDBOX_API_KEY);
     }
 
-    /** A message names the file: its id, or its name quoted. */
+    /** A message names the file: its id, its name quoted (a bare ".pdf" could be any file's) or its source. */
     private static void assertNamesFile(String message, FileRegistered file) {
         Pattern quotedName = Pattern.compile("[\"'`«]" + Pattern.quote(file.getFileName()) + "[\"'`»]");
-        assertThat(message != null && (message.contains(file.getFileId()) || quotedName.matcher(message).find()))
-                .as("message names %s (id or quoted name %s): %s", file.getFileId(), file.getFileName(), message)
+        String source = Path.of(java.net.URI.create(file.getSourceUri())).getFileName().toString();
+        assertThat(message != null && (message.contains(file.getFileId()) || quotedName.matcher(message).find()
+                || message.contains(source)))
+                .as("message names %s (id, quoted name %s or source %s): %s", file.getFileId(), file.getFileName(),
+                        source, message)
                 .isTrue();
     }
 
