@@ -25,6 +25,7 @@ import org.invoicepipeline.local.run.PipelineTopics;
 import org.invoicepipeline.local.run.Stage;
 import org.invoicepipeline.samples.SampleInvoice;
 import org.invoicepipeline.sandbox.SandboxControl;
+import org.invoicepipeline.sandbox.http.ErrorCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -184,11 +185,64 @@ class LossPathFaultMatrixIT {
     }
 
     /**
+     * Case 2b: submitExtraction refuses the session with a non-retryable error (INVALID_INPUT): the session lands on
+     * parts-uploaded.DLT and each of its files gets a DEAD_LETTERED result with that code.
+     */
+    @Test
+    @Order(3)
+    void case2bASessionTheSubmitStageDeadLettersGivesEachFileAResult() throws Exception {
+        startCase();
+        List<FileRegistered> batch = goodFiles("c2b", 2, 470);
+        control().failNext("submitExtraction", 1_000, ErrorCode.INVALID_INPUT);
+        try {
+            register(batch);
+            awaitResults(batch, Duration.ofSeconds(40));
+        }
+        finally {
+            control().resetFaults();
+        }
+
+        ResultInvariant.Summary summary = invariantOf(batch)
+                .expectAll(ResultStatus.DEAD_LETTERED)
+                .sandboxCounters(counters(), 0)
+                .check();
+        System.out.println("case 2b: " + summary);
+        assertThat(deadLetters()).filteredOn(d -> d.names(batch.get(0).getFileId()))
+                .extracting(DeadLetter::topic).contains(DeadLetterRecords.topicFor(PipelineTopics.PARTS_UPLOADED));
+    }
+
+    /**
+     * Case 2c: a completed extraction whose results cannot be read (getExtractionResults answers 404
+     * EXTRACTION_NOT_FOUND, not retryable): whatever the download stage decides, each file ends in exactly one
+     * terminal result, and a DEAD_LETTERED one has its dead letter.
+     */
+    @Test
+    @Order(4)
+    void case2cAnExtractionTheDownloadStageGivesUpOnGivesEachFileAResult() throws Exception {
+        startCase();
+        List<FileRegistered> batch = goodFiles("c2c", 2, 475);
+        control().failNext("getExtractionResults", 1_000, ErrorCode.EXTRACTION_NOT_FOUND);
+        try {
+            register(batch);
+            awaitResults(batch, Duration.ofSeconds(40));
+        }
+        finally {
+            control().resetFaults();
+        }
+
+        ResultInvariant.Summary summary = invariantOf(batch)
+                .expectAll(ResultStatus.DEAD_LETTERED, ResultStatus.FAILED, ResultStatus.EXTRACTED)
+                .sandboxCounters(counters(), 2)
+                .check();
+        System.out.println("case 2c: " + summary);
+    }
+
+    /**
      * Case 3: an encrypted PDF (user password) among five good ones in one batch: it alone fails or is dead-lettered
      * with ENCRYPTED_FILE; the others are extracted and each good page is charged once.
      */
     @Test
-    @Order(3)
+    @Order(5)
     void case3AnEncryptedPdfFailsAloneAndTheGoodPagesAreChargedOnce() throws Exception {
         startCase();
         Path dir = Files.createDirectories(input.resolve("c3"));
@@ -218,7 +272,7 @@ class LossPathFaultMatrixIT {
      * extracted.
      */
     @Test
-    @Order(4)
+    @Order(6)
     void case6AFileRewrittenBeforeItsUploadIsSourceChanged() throws Exception {
         startCase();
         Path dir = Files.createDirectories(input.resolve("c6"));
@@ -259,7 +313,7 @@ class LossPathFaultMatrixIT {
      * are downloaded: every file is extracted, nothing reaches extraction-completed.DLT.
      */
     @Test
-    @Order(5)
+    @Order(7)
     void case4RefusedSignedUrlsAreRetriedUntilTheyWorkAgain() throws Exception {
         startCase();
         Path dir = Files.createDirectories(input.resolve("c4"));
@@ -306,7 +360,7 @@ class LossPathFaultMatrixIT {
 
     /** Across every case: no result names a file that was not registered. */
     @Test
-    @Order(6)
+    @Order(8)
     void noResultNamesAFileNeverRegistered() {
         List<ExtractionResult> all = allResults();
         assertThat(all).isNotEmpty();
@@ -320,6 +374,19 @@ class LossPathFaultMatrixIT {
     private void startCase() {
         control().resetFaults();
         control().resetCounters(LocalPipeline.SANDBOX_API_KEY);
+    }
+
+    /** {@code count} generated invoices in {@code input/<batchKey>}, registered under that batch key. */
+    private List<FileRegistered> goodFiles(String batchKey, int count, int firstIndex) throws IOException {
+        Path dir = Files.createDirectories(input.resolve(batchKey));
+        List<FileRegistered> batch = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            Path file = Files.write(dir.resolve("good-" + i + ".pdf"),
+                    GENERATOR.toPdf(GENERATOR.generate(firstIndex + i)));
+            batch.add(registration("fm-" + batchKey + "-good-" + i, file, file.getFileName().toString(), batchKey,
+                    Map.of()));
+        }
+        return batch;
     }
 
     private FileRegistered registration(String fileId, Path file, String fileName, String batchKey,
