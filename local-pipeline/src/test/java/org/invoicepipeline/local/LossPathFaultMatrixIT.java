@@ -163,7 +163,7 @@ class LossPathFaultMatrixIT {
         batch.add(bad);
 
         register(batch);
-        awaitResults(batch, Duration.ofSeconds(40));
+        awaitResults(batch, Duration.ofSeconds(30));
 
         ResultInvariant.Summary summary = invariantOf(batch)
                 .expectAll(ResultStatus.EXTRACTED)
@@ -196,7 +196,7 @@ class LossPathFaultMatrixIT {
         control().failNext("submitExtraction", 1_000, ErrorCode.INVALID_INPUT);
         try {
             register(batch);
-            awaitResults(batch, Duration.ofSeconds(40));
+            awaitResults(batch, Duration.ofSeconds(30));
         }
         finally {
             control().resetFaults();
@@ -224,7 +224,7 @@ class LossPathFaultMatrixIT {
         control().failNext("getExtractionResults", 1_000, ErrorCode.EXTRACTION_NOT_FOUND);
         try {
             register(batch);
-            awaitResults(batch, Duration.ofSeconds(40));
+            awaitResults(batch, Duration.ofSeconds(30));
         }
         finally {
             control().resetFaults();
@@ -256,7 +256,7 @@ class LossPathFaultMatrixIT {
         batch.add(encrypted);
 
         register(batch);
-        awaitResults(batch, Duration.ofSeconds(40));
+        awaitResults(batch, Duration.ofSeconds(30));
 
         ResultInvariant.Summary summary = invariantOf(batch)
                 .expectAll(ResultStatus.EXTRACTED)
@@ -298,7 +298,7 @@ class LossPathFaultMatrixIT {
         finally {
             control().addLatency("createUploadSession", Duration.ZERO);
         }
-        awaitResults(batch, Duration.ofSeconds(40));
+        awaitResults(batch, Duration.ofSeconds(30));
 
         ResultInvariant.Summary summary = invariantOf(batch)
                 .expectAll(ResultStatus.EXTRACTED)
@@ -309,39 +309,19 @@ class LossPathFaultMatrixIT {
     }
 
     /**
-     * Case 4: signed part URLs refused for 3 s while the batch uploads, then output URLs refused while its results
-     * are downloaded: every file is extracted, nothing reaches extraction-completed.DLT.
+     * Case 4, part URLs: signed part URLs refused for 3 s while the batch uploads (every URL issued while the
+     * sandbox's signed-URL TTL is zero answers 403 "Request has expired"): every file is extracted.
      */
     @Test
     @Order(7)
-    void case4RefusedSignedUrlsAreRetriedUntilTheyWorkAgain() throws Exception {
+    void case4PartUrlsRefusedForAFewSecondsAreRetriedUntilTheyWorkAgain() throws Exception {
         startCase();
-        Path dir = Files.createDirectories(input.resolve("c4"));
-        List<FileRegistered> batch = new ArrayList<>();
-        for (int i = 1; i <= 4; i++) {
-            Path file = Files.write(dir.resolve("good-" + i + ".pdf"), GENERATOR.toPdf(GENERATOR.generate(440 + i)));
-            batch.add(registration("fm-c4-good-" + i, file, file.getFileName().toString(), "c4", Map.of()));
-        }
-
+        List<FileRegistered> batch = goodFiles("c4p", 4, 440);
         try (PlanWatcher plans = new PlanWatcher(pipeline.bootstrapServers())) {
-            // Every signed URL issued while the TTL is zero is refused (403 "Request has expired").
             control().signedUrlTtl(Duration.ZERO);
             register(batch);
             assertThat(plans.awaitPlanNaming(batch.get(0).getFileId(), Duration.ofSeconds(20))).isTrue();
             Thread.sleep(3_000);
-            control().signedUrlTtl(null);
-            System.out.println("case 4: part URLs refused for 3 s; " + counters().callsByOperationAndStatus());
-
-            boolean uploaded = awaitUntil(Duration.ofSeconds(30),
-                    () -> counters().filesCompleted() >= batch.size() || allHaveResults(batch));
-            if (uploaded && !allHaveResults(batch)) {
-                control().signedUrlTtl(Duration.ZERO);
-                awaitUntil(Duration.ofSeconds(30), () -> counters().calls("getOutputDownloadUrl")
-                        + counters().calls("getExtractionResults") > 0 || allHaveResults(batch));
-                Thread.sleep(2_000);
-                control().signedUrlTtl(null);
-                System.out.println("case 4: output URLs refused for 2 s; " + counters().callsByOperationAndStatus());
-            }
         }
         finally {
             control().signedUrlTtl(null);
@@ -352,15 +332,49 @@ class LossPathFaultMatrixIT {
                 .expectAll(ResultStatus.EXTRACTED)
                 .sandboxCounters(counters(), 4)
                 .check();
-        System.out.println("case 4: " + summary);
-        assertThat(TopicSnapshot.read(pipeline.bootstrapServers(),
-                List.of(DeadLetterRecords.topicFor(PipelineTopics.EXTRACTION_COMPLETED)), Duration.ofSeconds(30)))
-                .as("records on extraction-completed.DLT").isEmpty();
+        System.out.println("case 4 (part URLs): " + summary);
     }
 
-    /** Across every case: no result names a file that was not registered. */
+    /**
+     * Case 4, output URLs: once every file of the batch is uploaded, output URLs are refused until the download
+     * stage has tried them and 2 s more: the completed, charged extraction is not dead-lettered, every file is
+     * extracted, nothing about these files reaches extraction-completed.DLT.
+     */
     @Test
     @Order(8)
+    void case4OutputUrlsRefusedForAWhileNeverDeadLetterACompletedExtraction() throws Exception {
+        startCase();
+        List<FileRegistered> batch = goodFiles("c4o", 3, 450);
+        try {
+            register(batch);
+            assertThat(awaitUntil(Duration.ofSeconds(30), () -> counters().filesCompleted() >= batch.size()))
+                    .as("the batch uploaded").isTrue();
+            control().signedUrlTtl(Duration.ZERO);
+            awaitUntil(Duration.ofSeconds(30), () -> counters().calls("getOutputDownloadUrl")
+                    + counters().calls("getExtractionResults") > 0 || allHaveResults(batch));
+            Thread.sleep(2_000);
+        }
+        finally {
+            control().signedUrlTtl(null);
+        }
+        System.out.println("case 4 (output URLs): " + counters().callsByOperationAndStatus());
+        awaitResults(batch, Duration.ofSeconds(60));
+
+        ResultInvariant.Summary summary = invariantOf(batch)
+                .expectAll(ResultStatus.EXTRACTED)
+                .sandboxCounters(counters(), 3)
+                .check();
+        System.out.println("case 4 (output URLs): " + summary);
+        assertThat(TopicSnapshot.read(pipeline.bootstrapServers(),
+                List.of(DeadLetterRecords.topicFor(PipelineTopics.EXTRACTION_COMPLETED)), Duration.ofSeconds(30)))
+                .as("records on extraction-completed.DLT").allSatisfy(record ->
+                        assertThat(DeadLetter.of(record).fileIds()).as("files of a dead letter")
+                                .noneMatch(id -> id.startsWith("fm-c4")));
+    }
+
+    /** Across every case: no result names a file never registered. */
+    @Test
+    @Order(9)
     void noResultNamesAFileNeverRegistered() {
         List<ExtractionResult> all = allResults();
         assertThat(all).isNotEmpty();
