@@ -9,13 +9,16 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.invoicepipeline.common.testing.ResultInvariant;
 import org.invoicepipeline.events.ExtractionResult;
+import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.events.ResultStatus;
 import org.invoicepipeline.local.monitor.PipelineProgress;
 import org.invoicepipeline.local.register.FolderRegistrar;
 import org.invoicepipeline.local.run.PipelineTopics;
 import org.invoicepipeline.local.run.Stage;
 import org.invoicepipeline.samples.SampleInvoice;
+import org.invoicepipeline.sandbox.account.AccountCounters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,38 +66,35 @@ class EndToEndIT {
         try (LocalPipeline pipeline = LocalPipeline.start(
                 PipelineFixture.options(input, output, 60, Duration.ofMillis(20)), settings)) {
             injectPoison(pipeline.bootstrapServers());
-            assertThat(pipeline.registerInput()).hasSize(12);
+            List<String> registered = new ArrayList<>(
+                    pipeline.registerInput().stream().map(FileRegistered::getFileId).toList());
+            assertThat(registered).hasSize(12);
 
             PipelineProgress progress = pipeline.awaitAllDone(Duration.ofMinutes(3), Duration.ofMillis(500), p -> { });
 
             assertThat(progress.allDone()).as("every file ended: %s", progress).isTrue();
+            Thread.sleep(1_000); // a quiet period: a replay published late would still count
+            Map<String, String> badFiles = Map.of("damaged.pdf", "CORRUPT_FILE", "oversized.pdf", "FILE_TOO_LARGE",
+                    "empty.pdf", "EMPTY_FILE", "notes.txt", "UNSUPPORTED_FILE_TYPE");
+            ResultInvariant invariant = PipelineFixture.invariant(pipeline, registered)
+                    .expectAll(ResultStatus.EXTRACTED)
+                    .sandboxCounters(counters(pipeline), invoices.size());
+            badFiles.forEach((name, code) -> invariant.expect(FolderRegistrar.fileIdOf(input.resolve(name)), code,
+                    ResultStatus.DEAD_LETTERED));
+            ResultInvariant.Summary summary = invariant.check();
+            System.out.println("invariant: " + summary);
+            assertThat(summary.deadLettersByCode()).as("dead letters naming files").containsOnlyKeys(badFiles.values());
+
             Map<String, List<ExtractionResult>> results = pipeline.monitor().results();
             for (SampleInvoice invoice : invoices) {
-                List<ExtractionResult> mine = results.get(PipelineFixture.fileIdOf(input, invoice));
-                assertThat(mine.stream().map(ExtractionResult::getResultId).distinct()).hasSize(1);
-                ExtractionResult result = mine.get(0);
-                assertThat(result.getStatus()).isEqualTo(ResultStatus.EXTRACTED);
+                ExtractionResult result = results.get(PipelineFixture.fileIdOf(input, invoice)).get(0);
                 assertThat(result.getFileName()).isEqualTo(invoice.fileName());
                 PipelineFixture.assertKnownValues(result, invoice);
                 assertThat(result.getOutputs()).isNotEmpty();
                 assertThat(Path.of(java.net.URI.create(result.getOutputs().get(0).getUri()))).exists();
             }
-            Map<String, List<String>> deadLetters = pipeline.monitor().deadLetters();
-            Map<String, String> badFiles = Map.of("damaged.pdf", "CORRUPT_FILE", "oversized.pdf", "FILE_TOO_LARGE",
-                    "empty.pdf", "EMPTY_FILE", "notes.txt", "UNSUPPORTED_FILE_TYPE");
-            badFiles.forEach((name, code) -> {
-                String fileId = FolderRegistrar.fileIdOf(input.resolve(name));
-                assertThat(deadLetters.get(fileId)).as(name).containsOnly(code);
-                List<ExtractionResult> mine = results.get(fileId);
-                assertThat(mine.stream().map(ExtractionResult::getResultId).distinct()).as(name).hasSize(1);
-                assertThat(mine).as(name).allSatisfy(result -> {
-                    assertThat(result.getStatus()).isEqualTo(ResultStatus.DEAD_LETTERED);
-                    assertThat(result.getError().getCode()).isEqualTo(code);
-                    assertThat(result.getUploadSessionId()).as("never uploaded").isNull();
-                });
-            });
-            assertThat(invoices).noneMatch(i -> deadLetters.containsKey(PipelineFixture.fileIdOf(input, i)));
-            assertThat(deadLetters).hasSize(badFiles.size());
+            badFiles.keySet().forEach(name -> assertThat(results.get(FolderRegistrar.fileIdOf(input.resolve(name))))
+                    .as(name).allSatisfy(result -> assertThat(result.getUploadSessionId()).as("never uploaded").isNull()));
 
             assertThat(cleanupPolicy(pipeline.bootstrapServers(), PipelineTopics.SESSIONS_PLANNED))
                     .as("the upload planner's duplicate index lives in its plan log").isEqualTo("compact");
@@ -103,12 +104,25 @@ class EndToEndIT {
 
             // What --watch does: a second scan registers only the file added since.
             SampleInvoice late = PipelineFixture.writeInvoices(input, 9, 1).get(0);
-            assertThat(pipeline.registerInput()).singleElement()
+            List<FileRegistered> rescanned = pipeline.registerInput();
+            assertThat(rescanned).singleElement()
                     .satisfies(r -> assertThat(r.getFileName()).isEqualTo(late.fileName()));
+            registered.add(rescanned.get(0).getFileId());
             assertThat(pipeline.awaitAllDone(Duration.ofMinutes(1), Duration.ofMillis(500), p -> { }).allDone()).isTrue();
+            Thread.sleep(1_000); // a quiet period: a replay published late would still count
+            ResultInvariant afterRescan = PipelineFixture.invariant(pipeline, registered)
+                    .expectAll(ResultStatus.EXTRACTED)
+                    .sandboxCounters(counters(pipeline), invoices.size() + 1);
+            badFiles.forEach((name, code) -> afterRescan.expect(FolderRegistrar.fileIdOf(input.resolve(name)), code,
+                    ResultStatus.DEAD_LETTERED));
+            System.out.println("invariant after the rescan: " + afterRescan.check());
             PipelineFixture.assertKnownValues(
                     pipeline.monitor().results().get(PipelineFixture.fileIdOf(input, late)).get(0), late);
         }
+    }
+
+    private static AccountCounters counters(LocalPipeline pipeline) {
+        return pipeline.sandbox().orElseThrow().control().counters(LocalPipeline.SANDBOX_API_KEY);
     }
 
     private static void injectPoison(String bootstrapServers) throws Exception {

@@ -1,8 +1,12 @@
 package org.invoicepipeline.local;
 
+import org.invoicepipeline.common.testing.DeadLetter;
+import org.invoicepipeline.common.testing.ResultInvariant;
+import org.invoicepipeline.common.testing.TopicSnapshot;
 import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.JsonNumber;
 import org.invoicepipeline.local.register.FolderRegistrar;
+import org.invoicepipeline.local.run.PipelineTopics;
 import org.invoicepipeline.local.run.Stage;
 import org.invoicepipeline.samples.SampleInvoice;
 import org.invoicepipeline.samples.SampleInvoiceGenerator;
@@ -13,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -50,6 +55,40 @@ final class PipelineFixture {
                 Stage.UPLOAD, Map.of("pipeline.upload.planner.linger", "500ms"),
                 Stage.POLL, Map.of("pipeline.poll.long-poll-wait", "5s", "pipeline.poll.resubmit-delay", "200ms",
                         "pipeline.poll.error-backoff", "200ms"));
+    }
+
+    /**
+     * Adjusts the launcher's settings for workers run in their own JVMs ({@link WorkerProcess}) that get killed:
+     * the key goes in the child's environment, never on its command line; a killed member's partitions and open
+     * transaction are released within seconds; the workers' own lines are kept for diagnosis in their log files.
+     */
+    static void forWorkerProcesses(Map<Stage, Map<String, String>> settings) {
+        for (Map<String, String> worker : settings.values()) {
+            worker.remove("pipeline.api.api-key");
+            // A killed member leaves its group only when its session times out (the broker's minimum is 6 s).
+            worker.put("spring.kafka.consumer.properties.session.timeout.ms", "6000");
+            worker.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "1000");
+            // A transaction a killed planner left open blocks read_committed readers until it times out.
+            worker.put("spring.kafka.producer.properties.transaction.timeout.ms", "10000");
+            worker.put("logging.level.org.invoicepipeline", "INFO");
+            worker.put("logging.level.org.apache.kafka", "WARN");
+        }
+    }
+
+    /**
+     * The invariant over everything the run's broker holds: every record of {@code extraction-results} and of every
+     * dead-letter topic, for the files registered.
+     */
+    static ResultInvariant invariant(LocalPipeline pipeline, Collection<String> registered) {
+        return invariant(pipeline.bootstrapServers(), registered);
+    }
+
+    static ResultInvariant invariant(String bootstrapServers, Collection<String> registered) {
+        return ResultInvariant.forRegisteredFiles(registered)
+                .resultRecords(TopicSnapshot.read(bootstrapServers, List.of(PipelineTopics.EXTRACTION_RESULTS),
+                        Duration.ofSeconds(30)))
+                .deadLetters(DeadLetter.of(TopicSnapshot.read(bootstrapServers, PipelineTopics.deadLetterTopics(),
+                        Duration.ofSeconds(30))));
     }
 
     static String fileIdOf(Path dir, SampleInvoice invoice) {

@@ -1,5 +1,6 @@
 package org.invoicepipeline.local;
 
+import org.invoicepipeline.common.testing.ResultInvariant;
 import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.events.ResultStatus;
@@ -24,11 +25,9 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -105,32 +104,33 @@ class WorkerKillIT {
         System.out.printf("all done at %s after %d ms%n", monitor.progress().line(),
                 (System.nanoTime() - startAt) / 1_000_000);
 
-        assertNothingLostNothingTwice(invoices);
+        assertNothingLostNothingTwice(fileIds, invoices);
     }
 
-    private void assertNothingLostNothingTwice(List<SampleInvoice> invoices) {
-        PipelineProgress progress = monitor.progress();
-        assertThat(progress.deadLettered()).as("files dead-lettered: %s", monitor.deadLetters()).isZero();
-        assertThat(progress.deadLettersByCode()).as("dead letters").isEmpty();
+    private void assertNothingLostNothingTwice(List<String> fileIds, List<SampleInvoice> invoices)
+            throws InterruptedException {
+        // Wait a quiet period first: a replay published late would still count.
+        quietPeriod();
+        ResultInvariant.Summary summary = PipelineFixture.invariant(kafka.bootstrapServers(), fileIds)
+                .expectAll(ResultStatus.EXTRACTED)
+                .sandboxCounters(sandbox.control().counters(API_KEY), FILES)
+                .oneExtractionPerUploadSession()
+                .check();
+        System.out.println("invariant: " + summary);
+        assertThat(summary.deadLettersByCode()).as("dead letters").isEmpty();
+        // Replays carry the same id and the same values.
         Map<String, List<ExtractionResult>> results = monitor.results();
         for (SampleInvoice invoice : invoices) {
-            List<ExtractionResult> mine = results.get(PipelineFixture.fileIdOf(input, invoice));
-            Map<String, List<ExtractionResult>> byResultId = mine.stream()
-                    .collect(Collectors.groupingBy(ExtractionResult::getResultId, LinkedHashMap::new, Collectors.toList()));
-            assertThat(byResultId.keySet()).as("result ids of %s", invoice.fileName()).hasSize(1);
-            for (ExtractionResult copy : mine) {
-                assertThat(copy.getStatus()).as("%s: %s", invoice.fileName(), copy).isEqualTo(ResultStatus.EXTRACTED);
+            for (ExtractionResult copy : results.get(PipelineFixture.fileIdOf(input, invoice))) {
                 PipelineFixture.assertKnownValues(copy, invoice);
             }
         }
-        AccountCounters counters = sandbox.control().counters(API_KEY);
-        System.out.println("sandbox counters: " + counters);
-        assertThat(counters.extractionsBySubmissionId()).as("extractions per submission_id")
-                .allSatisfy((submissionId, count) -> assertThat(count).as(submissionId).isEqualTo(1L));
-        assertThat(counters.extractionsCreated()).as("one extraction per upload session")
-                .isEqualTo(counters.sessionsCreated());
-        assertThat(counters.pagesCharged()).as("one page per invoice, each charged once").isEqualTo(FILES);
-        assertThat(counters.filesCompleted()).as("files completed in upload sessions").isEqualTo(FILES);
+        assertThat(sandbox.control().counters(API_KEY).filesCompleted()).as("files completed in upload sessions")
+                .isEqualTo(FILES);
+    }
+
+    private static void quietPeriod() throws InterruptedException {
+        Thread.sleep(2_000);
     }
 
     private void killAndRestartWhen(Stage stage, Map<Stage, Map<String, String>> settings,
@@ -196,19 +196,7 @@ class WorkerKillIT {
                                 "pipeline.upload.planner.linger", "300ms",
                                 "pipeline.upload.planner.max-files-per-session", "5"),
                         Stage.POLL, PipelineFixture.fastClocks().get(Stage.POLL)));
-        for (Map<String, String> worker : settings.values()) {
-            // The key goes in the child's environment (WorkerProcess), never on its command line.
-            worker.remove("pipeline.api.api-key");
-            // A killed member leaves its group only when its session times out; keep that short so the new
-            // process gets the partitions within seconds (the broker's minimum is 6 s).
-            worker.put("spring.kafka.consumer.properties.session.timeout.ms", "6000");
-            worker.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "1000");
-            // A transaction a killed planner left open blocks read_committed readers until it times out.
-            worker.put("spring.kafka.producer.properties.transaction.timeout.ms", "10000");
-            // The workers' own lines, for diagnosis from their log files.
-            worker.put("logging.level.org.invoicepipeline", "INFO");
-            worker.put("logging.level.org.apache.kafka", "WARN");
-        }
+        PipelineFixture.forWorkerProcesses(settings);
         return settings;
     }
 
