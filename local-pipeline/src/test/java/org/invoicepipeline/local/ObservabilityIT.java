@@ -111,7 +111,7 @@ class ObservabilityIT {
                 for (Stage stage : Stage.values()) {
                     assertManagementEndpoints(stage, ports.get(stage));
                 }
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).untilAsserted(() ->
                         assertThat(prometheus.query("up == 1")).as("targets up").hasSize(5));
 
                 phase("endpoints checked");
@@ -124,9 +124,9 @@ class ObservabilityIT {
                 pipeline.workers().stop(Stage.DOWNLOAD);
                 for (int i = 0; i < 5; i++) {
                     poison(pipeline.bootstrapServers(), PipelineTopics.EXTRACTION_COMPLETED);
-                    Thread.sleep(1000);
+                    Thread.sleep(500);
                 }
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                await().atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                         assertThat(prometheus.alerts()).as("active alerts").anySatisfy(alert -> {
                             assertThat(alert.path("labels").path("alertname").asText()).isEqualTo("PipelineConsumerLagGrowing");
                             assertThat(alert.path("labels").path("group").asText()).isEqualTo("download-worker");
@@ -146,7 +146,7 @@ class ObservabilityIT {
         for (String expr : exprs) {
             // Grafana's rate window; 5m covers the whole run.
             String query = expr.replace("$__rate_interval", "5m");
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+            await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                     assertThat(prometheus.query(query)).as("dashboard query %s", query).isNotEmpty());
         }
     }
@@ -160,7 +160,7 @@ class ObservabilityIT {
                 String expr = rule.get("expr").toString();
                 prometheus.query(expr); // throws when Prometheus rejects it
                 if (rule.containsKey("record")) {
-                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                             assertThat(prometheus.query(expr)).as("recording rule %s", rule.get("record")).isNotEmpty());
                 }
                 metrics.addAll(PromQlMetricNames.of(expr));
@@ -168,7 +168,7 @@ class ObservabilityIT {
         }
         assertThat(metrics).contains("pipeline_monitor_consumer_lag_records", "invoice_extraction_credits_usable", "up");
         for (String metric : metrics) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+            await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                     assertThat(prometheus.query("count(" + metric + ")")).as("series of %s", metric).isNotEmpty());
         }
     }

@@ -96,6 +96,9 @@ final class LagPoller implements SmartLifecycle {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+            if (scheduler == null) {
+                return false; // stopping: the interrupted poll is no failure of the brokers
+            }
             metrics.failed();
             log.warn("pipeline monitor could not read offsets: {}", e.toString());
             return false;

@@ -16,16 +16,13 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * Whether the Kafka cluster answers: one {@code describeCluster} with a short timeout, its answer cached for
- * {@code cacheFor}, so a probe every second costs the broker one request per cache period. The admin client is
- * created on first use and kept.
+ * {@code cacheFor}, so a probe every second costs the broker one request per cache period.
  */
 public class KafkaClusterHealthIndicator implements HealthIndicator, DisposableBean {
 
     private record Check(Health health, Instant at) {
     }
 
-    private final Function<Map<String, Object>, Admin> adminFactory;
-    private final Map<String, Object> adminConfigs;
     private final Duration timeout;
     private final Duration cacheFor;
     private final Clock clock;
@@ -38,8 +35,9 @@ public class KafkaClusterHealthIndicator implements HealthIndicator, DisposableB
 
     KafkaClusterHealthIndicator(Function<Map<String, Object>, Admin> adminFactory, Map<String, Object> adminConfigs,
                                 Duration timeout, Duration cacheFor, Clock clock) {
-        this.adminFactory = adminFactory;
-        this.adminConfigs = adminConfigs;
+        // Created here, on the thread that builds the context, not lazily on a probe's web-server thread; it
+        // connects only on the first check.
+        this.admin = adminFactory.apply(adminConfigs);
         this.timeout = timeout;
         this.cacheFor = cacheFor;
         this.clock = clock;
@@ -56,9 +54,6 @@ public class KafkaClusterHealthIndicator implements HealthIndicator, DisposableB
 
     private Health check() {
         try {
-            if (admin == null) {
-                admin = adminFactory.apply(adminConfigs);
-            }
             DescribeClusterResult cluster = admin.describeCluster(
                     new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()));
             long millis = timeout.toMillis();

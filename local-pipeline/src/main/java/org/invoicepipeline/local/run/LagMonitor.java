@@ -28,6 +28,8 @@ public final class LagMonitor implements AutoCloseable {
         all.put("pipeline.monitor.poll-interval", "5s");
         all.put("logging.level.org.apache.kafka", "ERROR");
         all.put("logging.level.org.springframework", "WARN");
+        all.put("logging.level.org.apache.catalina", "WARN");
+        all.put("logging.level.org.apache.coyote", "WARN");
         all.putAll(settings);
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new LagMonitor(new SpringApplicationBuilder(PipelineMonitorApplication.class)
