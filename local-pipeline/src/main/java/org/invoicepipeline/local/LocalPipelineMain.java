@@ -47,7 +47,10 @@ public final class LocalPipelineMain {
                 + "), the API (" + (options.usesSandbox() ? "in-process sandbox" : options.apiBaseUrl()) + ") and the four workers...");
         try (LocalPipeline pipeline = LocalPipeline.start(options);
              LagMonitor lag = LagMonitor.start(pipeline.bootstrapServers(), Map.of())) {
-            Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "local-pipeline-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                lag.close();
+                pipeline.close();
+            }, "local-pipeline-shutdown"));
             int registered = pipeline.registerInput().size();
             System.out.println("Registered " + registered + " file(s) from " + pipeline.inputDir());
             if (options.watch()) {
