@@ -1,7 +1,7 @@
 package org.invoicepipeline.monitor;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.PropertySource;
 
 /**
@@ -14,6 +14,10 @@ import org.springframework.context.annotation.PropertySource;
 public class PipelineMonitorApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(PipelineMonitorApplication.class, args);
+        // Logging levels must be known before @PropertySource defaults load: default properties are (args and env
+        // still override them). The admin client and the timestamp reader log every configuration at INFO.
+        new SpringApplicationBuilder(PipelineMonitorApplication.class)
+                .properties("logging.level.org.apache.kafka=WARN")
+                .run(args);
     }
 }
