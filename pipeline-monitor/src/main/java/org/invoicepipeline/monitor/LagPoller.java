@@ -71,9 +71,11 @@ final class LagPoller implements SmartLifecycle {
             Map<TopicPartition, Long> oldestOffsets = new HashMap<>();
             lags.stream().filter(lag -> lag.lagRecords() > 0)
                     .forEach(lag -> oldestOffsets.merge(lag.partition(), lag.nextOffset(), Math::min));
-            Map<TopicPartition, Instant> written = oldest.timestampsAt(oldestOffsets);
+            OldestRecordReader.Oldest found = oldest.read(oldestOffsets, end);
+            lags = lags.stream().map(lag -> found.nothingToRead().contains(lag.partition()) ? lag.withNothingToRead() : lag)
+                    .toList();
             Instant now = clock.instant();
-            metrics.lag(lags, written, now);
+            metrics.lag(lags, found.written(), now);
 
             Map<String, long[]> deadLetters = new LinkedHashMap<>();
             for (String topic : deadLetterTopics) {

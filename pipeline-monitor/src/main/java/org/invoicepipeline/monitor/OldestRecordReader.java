@@ -24,13 +24,21 @@ final class OldestRecordReader implements AutoCloseable {
     private record Position(TopicPartition partition, long offset) {
     }
 
+    /** From an offset to the log end: a new record moves the end, so the entry no longer matches. */
+    private record Range(TopicPartition partition, long offset, long end) {
+    }
+
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Duration timeout;
     private Map<Position, Instant> cache = new HashMap<>();
+    /** Ranges found without a record to read (only markers); cached like the timestamps. */
+    private Set<Range> emptyCache = new HashSet<>();
 
     OldestRecordReader(Map<String, Object> clientConfigs, Duration timeout) {
         Map<String, Object> configs = new HashMap<>(clientConfigs);
         configs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // As the stages read: aborted records are skipped like transaction markers.
+        configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         configs.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024);
         configs.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         configs.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "pipeline-monitor-timestamps");
@@ -39,16 +47,38 @@ final class OldestRecordReader implements AutoCloseable {
         this.timeout = timeout;
     }
 
-    /** Write times of the records at {@code offsets}, where they could be read within the timeout. */
-    Map<TopicPartition, Instant> timestampsAt(Map<TopicPartition, Long> offsets) {
+    /**
+     * What the reader found at the asked offsets.
+     *
+     * @param written       write time of the first record at or after the offset
+     * @param nothingToRead partitions with no record between the offset and the log end: only transaction
+     *                      markers (or aborted records) are left, which no consumer will ever be handed
+     */
+    record Oldest(Map<TopicPartition, Instant> written, Set<TopicPartition> nothingToRead) {
+    }
+
+    /**
+     * The oldest unconsumed records at {@code offsets}, read within the timeout.
+     *
+     * @param ends the partitions' end offsets, to tell "only markers left" from "not read yet"
+     */
+    Oldest read(Map<TopicPartition, Long> offsets, Map<TopicPartition, Long> ends) {
         Map<Position, Instant> fresh = new HashMap<>();
+        Set<Range> freshEmpty = new HashSet<>();
         Map<TopicPartition, Instant> found = new HashMap<>();
+        Set<TopicPartition> nothingToRead = new HashSet<>();
         Set<TopicPartition> missing = new HashSet<>();
         offsets.forEach((partition, offset) -> {
-            Instant cached = cache.get(new Position(partition, offset));
+            Position position = new Position(partition, offset);
+            Instant cached = cache.get(position);
+            Range range = new Range(partition, offset, ends.getOrDefault(partition, -1L));
             if (cached != null) {
                 found.put(partition, cached);
-                fresh.put(new Position(partition, offset), cached);
+                fresh.put(position, cached);
+            }
+            else if (emptyCache.contains(range)) {
+                nothingToRead.add(partition);
+                freshEmpty.add(range);
             }
             else {
                 missing.add(partition);
@@ -72,11 +102,21 @@ final class OldestRecordReader implements AutoCloseable {
                     missing.remove(partition);
                     consumer.pause(Set.of(partition));
                 }
+                for (TopicPartition partition : Set.copyOf(missing)) {
+                    Long end = ends.get(partition);
+                    if (end != null && consumer.position(partition, Duration.ofMillis(200)) >= end) {
+                        nothingToRead.add(partition);
+                        freshEmpty.add(new Range(partition, offsets.get(partition), end));
+                        missing.remove(partition);
+                        consumer.pause(Set.of(partition));
+                    }
+                }
             }
             consumer.assign(Set.of());
         }
         cache = fresh;
-        return found;
+        emptyCache = freshEmpty;
+        return new Oldest(found, nothingToRead);
     }
 
     @Override

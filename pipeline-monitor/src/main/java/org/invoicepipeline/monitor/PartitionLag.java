@@ -28,6 +28,14 @@ public record PartitionLag(String group, String stage, TopicPartition partition,
     }
 
     /**
+     * The same partition when nothing a consumer would be handed is left before the end (only transaction
+     * markers or aborted records): a transactional topic's committed offset stops before the last commit marker.
+     */
+    public PartitionLag withNothingToRead() {
+        return new PartitionLag(group, stage, partition, nextOffset, endOffset, 0);
+    }
+
+    /**
      * Seconds since the oldest unconsumed record was written: 0 without lag; unknown (NaN) when the record's
      * timestamp could not be read.
      */

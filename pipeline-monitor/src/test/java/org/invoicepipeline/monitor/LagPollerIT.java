@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * The monitor against a real KRaft broker, with no consumer of the watched group running at all: lag in records
  * from the committed offsets, lag in seconds from the write time of the oldest unconsumed record, a group that
- * never committed, and the depth and total of a dead-letter topic.
+ * never committed, a transactional topic read to its end (only the commit marker left: no lag), and the depth and
+ * total of a dead-letter topic.
  */
 class LagPollerIT {
 
@@ -35,7 +36,8 @@ class LagPollerIT {
     @BeforeAll
     static void startBroker() {
         broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.brokerProperties(Map.of("offsets.topic.replication.factor", "1", "group.initial.rebalance.delay.ms", "0"));
+        broker.brokerProperties(Map.of("offsets.topic.replication.factor", "1", "group.initial.rebalance.delay.ms", "0",
+                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1"));
         broker.afterPropertiesSet();
     }
 
@@ -53,7 +55,8 @@ class LagPollerIT {
                      new StringSerializer(), new StringSerializer())) {
             admin.createTopics(List.of(new NewTopic("parts-uploaded", 1, (short) 1),
                     new NewTopic("extraction-submitted", 1, (short) 1),
-                    new NewTopic("parts-uploaded.DLT", 1, (short) 1))).all().get();
+                    new NewTopic("parts-uploaded.DLT", 1, (short) 1),
+                    new NewTopic("upload-sessions-planned", 1, (short) 1))).all().get();
             for (int i = 0; i < 5; i++) {
                 // Written 10 minutes ago and later, one minute apart.
                 long timestamp = now.minus(Duration.ofMinutes(10 - i)).toEpochMilli();
@@ -62,6 +65,10 @@ class LagPollerIT {
             }
             producer.send(new ProducerRecord<>("parts-uploaded.DLT", "dead", "letter")).get();
             producer.send(new ProducerRecord<>("parts-uploaded.DLT", "dead", "letter")).get();
+            writeInOneTransaction("upload-sessions-planned", 3);
+            // The uploader consumed all three: it commits offset 3; the commit marker sits at 3, the end is 4.
+            admin.alterConsumerGroupOffsets("upload-uploader",
+                    Map.of(new TopicPartition("upload-sessions-planned", 0), new OffsetAndMetadata(3))).all().get();
             admin.alterConsumerGroupOffsets("submit-worker",
                     Map.of(new TopicPartition("parts-uploaded", 0), new OffsetAndMetadata(2))).all().get();
 
@@ -82,6 +89,11 @@ class LagPollerIT {
                 // poll-worker never committed: all 5 records wait, the oldest written 10 minutes ago.
                 assertThat(gauge(registry, MonitorMetrics.LAG_RECORDS, "poll-worker")).isEqualTo(5);
                 assertThat(gauge(registry, MonitorMetrics.LAG_SECONDS, "poll-worker")).isCloseTo(600, within(30.0));
+                // A transactional topic read to its end: only the commit marker is left, which no consumer is handed.
+                assertThat(registry.get(MonitorMetrics.END_OFFSET).tag("topic", "upload-sessions-planned").gauge().value())
+                        .isEqualTo(4);
+                assertThat(gauge(registry, MonitorMetrics.LAG_RECORDS, "upload-uploader")).isZero();
+                assertThat(gauge(registry, MonitorMetrics.LAG_SECONDS, "upload-uploader")).isZero();
                 assertThat(registry.get(MonitorMetrics.DLT_DEPTH).tag("topic", "parts-uploaded.DLT").gauge().value())
                         .isEqualTo(2);
                 assertThat(registry.get(MonitorMetrics.DLT_RECORDS).tag("topic", "parts-uploaded.DLT")
@@ -93,6 +105,19 @@ class LagPollerIT {
                 assertThat(gauge(registry, MonitorMetrics.LAG_RECORDS, "submit-worker")).isZero();
                 assertThat(gauge(registry, MonitorMetrics.LAG_SECONDS, "submit-worker")).isZero();
             }
+        }
+    }
+
+    private static void writeInOneTransaction(String topic, int count) throws Exception {
+        try (KafkaProducer<String, String> transactional = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "lag-poller-it"), new StringSerializer(), new StringSerializer())) {
+            transactional.initTransactions();
+            transactional.beginTransaction();
+            for (int i = 0; i < count; i++) {
+                transactional.send(new ProducerRecord<>(topic, 0, "plan" + i, "session")).get();
+            }
+            transactional.commitTransaction();
         }
     }
 
