@@ -180,6 +180,8 @@ class ObservabilityIT {
         JsonNode components = JSON.readTree(readiness.body()).path("components");
         assertThat(components.has("kafkaCluster")).as("%s readiness checks Kafka", stage).isTrue();
         assertThat(components.has("listenerContainers")).as("%s readiness checks its containers", stage).isTrue();
+        assertThat(components.path("rateLimitWait").path("status").asText()).as("%s shows its permit waits", stage)
+                .isEqualTo("UP");
         assertThat(get(base + "/health/liveness").statusCode()).isEqualTo(200);
         JsonNode info = JSON.readTree(get(base + "/info").body());
         assertThat(info.path("stage").asText()).isEqualTo(stage.shortName());

@@ -29,7 +29,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 /**
  * The operations surface of a stage worker (active when {@code pipeline.ops.stage} is set, as every worker's
  * built-in defaults do): Kafka client metrics and stage flow metrics for every Kafka client, API credit and
- * in-flight gauges, budget gauges, the readiness checks {@code kafkaCluster} and {@code listenerContainers}, and
+ * in-flight gauges, budget gauges, the readiness checks {@code kafkaCluster}, {@code listenerContainers} and
+ * {@code rateLimitWait}, and
  * the {@code pipeline} info contributor.
  */
 @AutoConfiguration
@@ -90,6 +91,12 @@ public class PipelineOpsAutoConfiguration {
             List<MessageListenerContainer> list = new ArrayList<>(all);
             return list;
         });
+    }
+
+    /** Always UP: a rate-limit wait is the client holding on purpose; shown so operators see it. */
+    @Bean
+    RateLimitWaitHealthIndicator rateLimitWaitHealthIndicator(MeterRegistry registry) {
+        return new RateLimitWaitHealthIndicator(registry, 1.0);
     }
 
     @Bean
