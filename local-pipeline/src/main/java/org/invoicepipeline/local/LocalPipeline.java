@@ -197,6 +197,8 @@ public final class LocalPipeline implements AutoCloseable {
         settings.put("logging.level.org.invoicepipeline", level);
         settings.put("logging.level.org.springframework", "WARN");
         settings.put("logging.level.org.apache.kafka", "ERROR");
+        settings.put("logging.level.org.apache.catalina", "WARN");
+        settings.put("logging.level.org.apache.coyote", "WARN");
         settings.put("logging.level.kafka", "ERROR");
         return settings;
     }

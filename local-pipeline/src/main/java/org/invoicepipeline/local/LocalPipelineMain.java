@@ -3,13 +3,15 @@ package org.invoicepipeline.local;
 import org.invoicepipeline.client.ClientOptions;
 import org.invoicepipeline.common.config.AvroTrustedPackages;
 import org.invoicepipeline.local.monitor.PipelineProgress;
+import org.invoicepipeline.local.run.LagMonitor;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
- * One command for the whole pipeline: starts Kafka, the API sandbox (or uses the real API), the four workers,
- * registers every file of the input folder, shows progress, prints a summary and exits 0 when every file has a
- * result or a dead letter (1 on timeout, 2 on bad arguments). With {@code --watch} it keeps running and registers
+ * One command for the whole pipeline: starts Kafka, the API sandbox (or uses the real API), the four workers and
+ * the pipeline monitor (lag for Prometheus, port 8180), registers every file of the input folder, shows progress,
+ * prints a summary and exits 0 when every file has a result or a dead letter (1 on timeout, 2 on bad arguments). With {@code --watch} it keeps running and registers
  * files as they appear.
  */
 public final class LocalPipelineMain {
@@ -43,8 +45,12 @@ public final class LocalPipelineMain {
     static int run(LaunchOptions options) throws Exception {
         System.out.println("Starting Kafka (" + (options.usesEmbeddedBroker() ? "embedded KRaft broker" : options.bootstrapServers())
                 + "), the API (" + (options.usesSandbox() ? "in-process sandbox" : options.apiBaseUrl()) + ") and the four workers...");
-        try (LocalPipeline pipeline = LocalPipeline.start(options)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "local-pipeline-shutdown"));
+        try (LocalPipeline pipeline = LocalPipeline.start(options);
+             LagMonitor lag = LagMonitor.start(pipeline.bootstrapServers(), Map.of())) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                lag.close();
+                pipeline.close();
+            }, "local-pipeline-shutdown"));
             int registered = pipeline.registerInput().size();
             System.out.println("Registered " + registered + " file(s) from " + pipeline.inputDir());
             if (options.watch()) {

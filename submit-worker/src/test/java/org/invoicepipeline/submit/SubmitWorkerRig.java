@@ -91,7 +91,7 @@ final class SubmitWorkerRig implements AutoCloseable {
         props.put("pipeline.profiles.std.prompt", "Extract invoice number, date and total");
         props.put("pipeline.profiles.std.task-name", "Submit stage test");
         props.putAll(overrides);
-        return new SpringApplicationBuilder(SubmitWorkerApplication.class).properties(props).run();
+        return new SpringApplicationBuilder(SubmitWorkerApplication.class).web(org.springframework.boot.WebApplicationType.NONE).properties(props).run();
     }
 
     /** An upload session with {@code files} completed sample invoices, as the upload stage would report it. */

@@ -1,10 +1,13 @@
 package org.invoicepipeline.upload;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.invoicepipeline.common.ops.RecentEvents;
 
 /** The upload stage's meters (all prefixed {@code pipeline.upload.}). */
 public class UploadMetrics {
@@ -16,6 +19,8 @@ public class UploadMetrics {
     private final Counter filesCompleted;
     private final Counter filesFailed;
     private final Counter duplicates;
+    private final Counter plannerRestarts;
+    private final RecentEvents recentPlannerRestarts = new RecentEvents(Clock.systemUTC(), 100);
 
     public UploadMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -32,6 +37,9 @@ public class UploadMetrics {
         this.duplicates = Counter.builder("pipeline.upload.files.duplicate")
                 .description("FileRegistered events skipped because their file id was already planned or waiting")
                 .register(registry);
+        this.plannerRestarts = Counter.builder("pipeline.upload.planner.restarts")
+                .description("Times the upload planner dropped its clients after a failure and started over")
+                .register(registry);
     }
 
     public void fileAccepted() {
@@ -43,6 +51,19 @@ public class UploadMetrics {
                 .description("FileRegistered events validated, by outcome").register(registry).increment();
         Counter.builder("pipeline.upload.files.rejected").tag("code", code)
                 .description("FileRegistered events dead-lettered before planning, by code").register(registry).increment();
+        Counter.builder("pipeline.dead.letters").tag("stage", "upload").tag("code", code)
+                .description("Records a stage gave up on and wrote to its dead-letter topic").register(registry).increment();
+    }
+
+    /** The planner failed and starts over from the committed offsets. */
+    public void plannerRestarted() {
+        plannerRestarts.increment();
+        recentPlannerRestarts.record();
+    }
+
+    /** Planner restarts within the last {@code window} (readiness: a planner restarting in a loop is not working). */
+    public int plannerRestartsWithin(Duration window) {
+        return recentPlannerRestarts.countWithin(window);
     }
 
     /** A registration of a file id already planned (or waiting to be): skipped, not dead-lettered. */

@@ -101,7 +101,7 @@ final class UploadWorkerRig implements AutoCloseable {
         props.put("pipeline.profiles.std.prompt", "Extract invoice number, date and total");
         props.put("spring.kafka.listener.shutdown-timeout", "2s");
         props.putAll(overrides);
-        return new SpringApplicationBuilder(UploadWorkerApplication.class).properties(props).run();
+        return new SpringApplicationBuilder(UploadWorkerApplication.class).web(org.springframework.boot.WebApplicationType.NONE).properties(props).run();
     }
 
     Path samplePdf(String name, int index) throws IOException {

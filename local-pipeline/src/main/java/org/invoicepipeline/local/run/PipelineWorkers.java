@@ -40,7 +40,7 @@ public final class PipelineWorkers implements AutoCloseable {
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(stage.applicationClass())
-                .web(WebApplicationType.NONE)
+                .web(WebApplicationType.SERVLET)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .registerShutdownHook(false)

@@ -130,6 +130,12 @@ public class SessionPlanner implements SmartLifecycle {
         return running;
     }
 
+    /** Whether the planner's thread is alive: false before start, after stop, or when it died. */
+    public boolean isThreadAlive() {
+        Thread worker = thread;
+        return worker != null && worker.isAlive();
+    }
+
     private void run() {
         while (running) {
             try {
@@ -140,6 +146,7 @@ public class SessionPlanner implements SmartLifecycle {
             }
             catch (RuntimeException e) {
                 log.warn("upload planner restarts from the committed offsets after: {}", e.toString());
+                metrics.plannerRestarted();
                 sleepQuietly(Duration.ofSeconds(1));
             }
         }

@@ -1,0 +1,44 @@
+package org.invoicepipeline.local.run;
+
+import org.invoicepipeline.monitor.PipelineMonitorApplication;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The pipeline monitor (consumer lag in records and seconds, dead-letter topics, for Prometheus) in this JVM, on its
+ * management port (8180 unless {@code settings} say otherwise), watching the local run's broker.
+ */
+public final class LagMonitor implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private LagMonitor(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** @param settings monitor settings winning over the defaults, e.g. {@code management.server.port} */
+    public static LagMonitor start(String bootstrapServers, Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("pipeline.monitor.bootstrap-servers", bootstrapServers);
+        all.put("pipeline.monitor.poll-interval", "5s");
+        all.put("logging.level.org.apache.kafka", "ERROR");
+        all.put("logging.level.org.springframework", "WARN");
+        all.put("logging.level.org.apache.catalina", "WARN");
+        all.put("logging.level.org.apache.coyote", "WARN");
+        all.putAll(settings);
+        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new LagMonitor(new SpringApplicationBuilder(PipelineMonitorApplication.class)
+                .web(WebApplicationType.SERVLET).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .registerShutdownHook(false).run(args));
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,91 @@
+package org.invoicepipeline.monitor;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/** What the monitor reads from the brokers with the admin client: topics, partitions, offsets. */
+final class BrokerOffsets {
+
+    private final Admin admin;
+    private final long timeoutMillis;
+
+    BrokerOffsets(Admin admin, Duration timeout) {
+        this.admin = admin;
+        this.timeoutMillis = timeout.toMillis();
+    }
+
+    Set<String> topicNames() throws Exception {
+        return get(admin.listTopics(new ListTopicsOptions().listInternal(false)).names());
+    }
+
+    /** Partitions of the topics that exist (missing ones are skipped). */
+    Set<TopicPartition> partitionsOf(Collection<String> topics) throws Exception {
+        Set<TopicPartition> partitions = new HashSet<>();
+        if (topics.isEmpty()) {
+            return partitions;
+        }
+        Map<String, TopicDescription> descriptions = get(admin.describeTopics(topics).allTopicNames());
+        descriptions.values().forEach(description -> description.partitions()
+                .forEach(info -> partitions.add(new TopicPartition(description.name(), info.partition()))));
+        return partitions;
+    }
+
+    Map<TopicPartition, Long> offsets(Set<TopicPartition> partitions, OffsetSpec spec) throws Exception {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(partition -> request.put(partition, spec));
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        if (request.isEmpty()) {
+            return offsets;
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = get(admin.listOffsets(request).all());
+        result.forEach((partition, info) -> offsets.put(partition, info.offset()));
+        return offsets;
+    }
+
+    /** The group's committed offsets; an empty map for a group that never committed. */
+    Map<TopicPartition, OptionalLong> committed(String group, Collection<TopicPartition> partitions) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+        Map<TopicPartition, OptionalLong> committed = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = offsets == null ? null : offsets.get(partition);
+            committed.put(partition, offset == null ? OptionalLong.empty() : OptionalLong.of(offset.offset()));
+        }
+        return committed;
+    }
+
+    private <T> T get(org.apache.kafka.common.KafkaFuture<T> future) throws Exception {
+        try {
+            return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        }
+        catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        catch (TimeoutException e) {
+            throw e;
+        }
+    }
+
+    static List<String> deadLetterTopics(Set<String> topics, Collection<String> configured) {
+        Set<String> all = new java.util.TreeSet<>(configured);
+        topics.stream().filter(name -> name.endsWith(".DLT")).forEach(all::add);
+        all.retainAll(topics);
+        return List.copyOf(all);
+    }
+}
