@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -141,41 +140,18 @@ class BrokerFailureIT {
     }
 
     private void assertWorkersAlive() {
-        assertThat(workers.values()).as("workers that exited by themselves")
-                .allSatisfy(w -> assertThat(w.isAlive()).as("%s worker (pid %d), log %s", w.stage(), w.pid(),
-                        w.log().toAbsolutePath()).isTrue());
+        WorkerProcess.assertAllAlive(workers.values());
     }
 
-    private Map<Stage, Map<String, String>> workerSettings() throws IOException {
-        LaunchOptions options = PipelineFixture.options(input, output, RATE_LIMIT_SCALE, PAGE_TIME);
-        Map<Stage, Map<String, String>> settings = LocalPipeline.workerSettings(options, broker.bootstrapServers(),
-                sandbox, input.toAbsolutePath().normalize(), output.toAbsolutePath().normalize(),
-                Map.of(Stage.UPLOAD, Map.of(
-                                // Sessions of 10, so the run spans several sessions and extractions.
-                                "pipeline.upload.planner.linger", "300ms",
-                                "pipeline.upload.planner.max-files-per-session", "10"),
-                        Stage.POLL, PipelineFixture.fastClocks().get(Stage.POLL)));
-        PipelineFixture.forWorkerProcesses(settings);
-        return settings;
+    /** Sessions of 10, so the run spans several sessions and extractions. */
+    private Map<Stage, Map<String, String>> workerSettings() {
+        return PipelineFixture.workerProcessSettings(PipelineFixture.options(input, output, RATE_LIMIT_SCALE,
+                PAGE_TIME), broker.bootstrapServers(), sandbox, 10);
     }
 
     @AfterEach
     void stopEverything() {
         started.forEach(WorkerProcess::killQuietly);
-        closeQuietly(registrar);
-        closeQuietly(monitor);
-        closeQuietly(sandbox);
-        closeQuietly(broker);
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable != null) {
-            try {
-                closeable.close();
-            }
-            catch (Exception e) {
-                System.err.println("Closing " + closeable.getClass().getSimpleName() + " failed: " + e);
-            }
-        }
+        PipelineFixture.closeQuietly(registrar, monitor, sandbox, broker);
     }
 }

@@ -10,6 +10,7 @@ import org.invoicepipeline.local.run.PipelineTopics;
 import org.invoicepipeline.local.run.Stage;
 import org.invoicepipeline.samples.SampleInvoice;
 import org.invoicepipeline.samples.SampleInvoiceGenerator;
+import org.invoicepipeline.sandbox.ApiSandbox;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -72,6 +73,37 @@ final class PipelineFixture {
             worker.put("spring.kafka.producer.properties.transaction.timeout.ms", "10000");
             worker.put("logging.level.org.invoicepipeline", "INFO");
             worker.put("logging.level.org.apache.kafka", "WARN");
+        }
+    }
+
+    /**
+     * What the launcher passes each worker ({@link LocalPipeline#workerSettings}), with the tests' fast poll clocks
+     * and upload sessions of at most {@code maxFilesPerSession} files, adjusted {@link #forWorkerProcesses for
+     * worker processes}.
+     */
+    static Map<Stage, Map<String, String>> workerProcessSettings(LaunchOptions options, String bootstrapServers,
+                                                                 ApiSandbox sandbox, int maxFilesPerSession) {
+        Map<Stage, Map<String, String>> settings = LocalPipeline.workerSettings(options, bootstrapServers, sandbox,
+                options.input().toAbsolutePath().normalize(), options.output().toAbsolutePath().normalize(),
+                Map.of(Stage.UPLOAD, Map.of(
+                                "pipeline.upload.planner.linger", "300ms",
+                                "pipeline.upload.planner.max-files-per-session", Integer.toString(maxFilesPerSession)),
+                        Stage.POLL, fastClocks().get(Stage.POLL)));
+        forWorkerProcesses(settings);
+        return settings;
+    }
+
+    /** Closes each in turn (nulls skipped); a failure is printed and does not stop the others closing. */
+    static void closeQuietly(AutoCloseable... closeables) {
+        for (AutoCloseable closeable : closeables) {
+            if (closeable != null) {
+                try {
+                    closeable.close();
+                }
+                catch (Exception e) {
+                    System.err.println("Closing " + closeable.getClass().getSimpleName() + " failed: " + e);
+                }
+            }
         }
     }
 

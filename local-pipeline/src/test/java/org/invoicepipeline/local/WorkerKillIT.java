@@ -156,9 +156,7 @@ class WorkerKillIT {
 
     /** A worker that exited by itself (start-up failure, crash) fails the test at once, naming its log. */
     private void assertWorkersAlive() {
-        assertThat(workers.values()).as("workers that exited by themselves")
-                .allSatisfy(w -> assertThat(w.isAlive()).as("%s worker (pid %d), log %s", w.stage(), w.pid(),
-                        w.log().toAbsolutePath()).isTrue());
+        WorkerProcess.assertAllAlive(workers.values());
     }
 
     private List<String> unfinished(List<String> fileIds) {
@@ -186,37 +184,15 @@ class WorkerKillIT {
         monitor = new PipelineMonitor(kafka.bootstrapServers());
     }
 
-    /** What the launcher passes each worker (LocalPipeline.workerSettings), with the tests' fast clocks. */
+    /** Small sessions, so the batch spans several sessions and extractions. */
     private Map<Stage, Map<String, String>> workerSettings() {
-        LaunchOptions options = PipelineFixture.options(input, output, RATE_LIMIT_SCALE, PAGE_TIME);
-        Map<Stage, Map<String, String>> settings = LocalPipeline.workerSettings(options, kafka.bootstrapServers(),
-                sandbox, input.toAbsolutePath().normalize(), output.toAbsolutePath().normalize(),
-                Map.of(Stage.UPLOAD, Map.of(
-                                // Small sessions, so the batch spans several sessions and extractions.
-                                "pipeline.upload.planner.linger", "300ms",
-                                "pipeline.upload.planner.max-files-per-session", "5"),
-                        Stage.POLL, PipelineFixture.fastClocks().get(Stage.POLL)));
-        PipelineFixture.forWorkerProcesses(settings);
-        return settings;
+        return PipelineFixture.workerProcessSettings(PipelineFixture.options(input, output, RATE_LIMIT_SCALE,
+                PAGE_TIME), kafka.bootstrapServers(), sandbox, 5);
     }
 
     @AfterEach
     void stopEverything() {
         started.forEach(WorkerProcess::killQuietly);
-        closeQuietly(registrar);
-        closeQuietly(monitor);
-        closeQuietly(sandbox);
-        closeQuietly(kafka);
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable != null) {
-            try {
-                closeable.close();
-            }
-            catch (Exception e) {
-                System.err.println("Closing " + closeable.getClass().getSimpleName() + " failed: " + e);
-            }
-        }
+        PipelineFixture.closeQuietly(registrar, monitor, sandbox, kafka);
     }
 }

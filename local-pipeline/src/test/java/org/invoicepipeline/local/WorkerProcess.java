@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One worker running in its own JVM (the test's class path, the launcher's settings as command-line arguments, the
@@ -82,6 +85,13 @@ final class WorkerProcess {
     boolean kill() throws InterruptedException {
         process.destroyForcibly();
         return process.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    /** A worker that exited by itself (start-up failure, crash) fails the test at once, naming its log. */
+    static void assertAllAlive(Collection<WorkerProcess> workers) {
+        assertThat(workers).as("workers that exited by themselves")
+                .allSatisfy(w -> assertThat(w.isAlive()).as("%s worker (pid %d), log %s", w.stage(), w.pid(),
+                        w.log().toAbsolutePath()).isTrue());
     }
 
     /** Best effort, for clean-up: SIGKILL and a short wait. */
