@@ -2,13 +2,11 @@ package org.invoicepipeline.local;
 
 import org.invoicepipeline.common.testing.ResultInvariant;
 import org.invoicepipeline.events.ExtractionResult;
-import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.events.ResultStatus;
 import org.invoicepipeline.local.monitor.PipelineMonitor;
 import org.invoicepipeline.local.monitor.PipelineProgress;
 import org.invoicepipeline.local.register.FolderRegistrar;
 import org.invoicepipeline.local.run.KafkaEnvironment;
-import org.invoicepipeline.local.run.PipelineTopics;
 import org.invoicepipeline.local.run.Stage;
 import org.invoicepipeline.samples.SampleInvoice;
 import org.invoicepipeline.sandbox.ApiSandbox;
@@ -19,10 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -41,15 +36,13 @@ class WorkerKillIT {
 
     private static final int FILES = 30;
     private static final String API_KEY = "worker-kill-key";
-    private static final String PROFILE = "invoices";
     private static final double RATE_LIMIT_SCALE = 60;
     private static final Duration PAGE_TIME = Duration.ofMillis(300);
     /** Everything, start-up included, must happen within this; a lost file fails the test, it never hangs. */
     private static final Duration BUDGET = Duration.ofMinutes(3);
 
     /** The workers' output, one file per process, in a directory of its own per run. */
-    private final Path logs = Path.of("target", "worker-kill-it",
-            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").format(LocalDateTime.now()));
+    private final Path logs = PipelineFixture.runDirectory("worker-kill-it");
 
     @TempDir
     Path input;
@@ -78,15 +71,11 @@ class WorkerKillIT {
         for (Stage stage : Stage.values()) {
             launch(stage, settings.get(stage));
         }
-        await("the four workers to start").atMost(remaining()).pollInterval(Duration.ofMillis(250))
-                .failFast("a worker exited", this::assertWorkersAlive)
-                .until(() -> workers.values().stream().allMatch(WorkerProcess::hasStarted));
+        WorkerProcess.awaitAllStarted(workers.values(), remaining());
         System.out.printf("workers started in %d ms%n", (System.nanoTime() - startAt) / 1_000_000);
 
-        registrar = new FolderRegistrar(kafka.bootstrapServers(), PipelineTopics.FILES_REGISTERED, PROFILE,
-                "local", Clock.systemUTC());
-        List<String> fileIds = registrar.registerNew(input).stream().map(FileRegistered::getFileId).toList();
-        monitor.expect(fileIds);
+        registrar = PipelineFixture.registrar(kafka.bootstrapServers());
+        List<String> fileIds = PipelineFixture.registerNew(registrar, input, monitor);
         assertThat(fileIds).hasSize(FILES);
 
         // Each kill lands while its stage has started on the batch but not finished it.

@@ -6,6 +6,7 @@ import org.invoicepipeline.local.run.Stage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One worker running in its own JVM (the test's class path, the launcher's settings as command-line arguments, the
@@ -92,6 +94,13 @@ final class WorkerProcess {
         assertThat(workers).as("workers that exited by themselves")
                 .allSatisfy(w -> assertThat(w.isAlive()).as("%s worker (pid %d), log %s", w.stage(), w.pid(),
                         w.log().toAbsolutePath()).isTrue());
+    }
+
+    /** Waits until every worker has started; one that exits meanwhile fails the wait at once. */
+    static void awaitAllStarted(Collection<WorkerProcess> workers, Duration atMost) {
+        await("the four workers to start").atMost(atMost).pollInterval(Duration.ofMillis(250))
+                .failFast("a worker exited", () -> assertAllAlive(workers))
+                .until(() -> workers.stream().allMatch(WorkerProcess::hasStarted));
     }
 
     /** Best effort, for clean-up: SIGKILL and a short wait. */
