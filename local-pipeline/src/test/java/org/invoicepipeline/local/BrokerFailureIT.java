@@ -2,13 +2,11 @@ package org.invoicepipeline.local;
 
 import org.invoicepipeline.common.testing.ResultInvariant;
 import org.invoicepipeline.common.testing.StandaloneKafkaBroker;
-import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.events.ResultStatus;
 import org.invoicepipeline.local.monitor.PipelineMonitor;
 import org.invoicepipeline.local.monitor.PipelineProgress;
 import org.invoicepipeline.local.register.FolderRegistrar;
 import org.invoicepipeline.local.run.KafkaEnvironment;
-import org.invoicepipeline.local.run.PipelineTopics;
 import org.invoicepipeline.local.run.Stage;
 import org.invoicepipeline.sandbox.ApiSandbox;
 import org.invoicepipeline.sandbox.account.AccountCounters;
@@ -16,12 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -42,7 +36,6 @@ class BrokerFailureIT {
 
     private static final int FILES = 60;
     private static final String API_KEY = "broker-failure-key";
-    private static final String PROFILE = "invoices";
     private static final double RATE_LIMIT_SCALE = 60;
     private static final Duration PAGE_TIME = Duration.ofMillis(150);
     /** How long the broker stays down each time. */
@@ -51,8 +44,7 @@ class BrokerFailureIT {
     private static final Duration BUDGET = Duration.ofMinutes(3);
 
     /** The broker's data and output and the workers' output, in a directory of its own per run. */
-    private final Path runDir = Path.of("target", "broker-failure-it",
-            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").format(LocalDateTime.now()));
+    private final Path runDir = PipelineFixture.runDirectory("broker-failure-it");
 
     @TempDir
     Path input;
@@ -90,14 +82,10 @@ class BrokerFailureIT {
             started.add(process);
             workers.put(stage, process);
         }
-        await("the four workers to start").atMost(remaining()).pollInterval(Duration.ofMillis(250))
-                .failFast("a worker exited", this::assertWorkersAlive)
-                .until(() -> workers.values().stream().allMatch(WorkerProcess::hasStarted));
+        WorkerProcess.awaitAllStarted(workers.values(), remaining());
 
-        registrar = new FolderRegistrar(broker.bootstrapServers(), PipelineTopics.FILES_REGISTERED, PROFILE, "local",
-                Clock.systemUTC());
-        List<String> fileIds = registrar.registerNew(input).stream().map(FileRegistered::getFileId).toList();
-        monitor.expect(fileIds);
+        registrar = PipelineFixture.registrar(broker.bootstrapServers());
+        List<String> fileIds = PipelineFixture.registerNew(registrar, input, monitor);
         assertThat(fileIds).hasSize(FILES);
 
         killAndRestartWhen("sessions are uploading", (p, c) -> c.partsUploaded() > 0 && p.withResult() < FILES);
@@ -141,41 +129,18 @@ class BrokerFailureIT {
     }
 
     private void assertWorkersAlive() {
-        assertThat(workers.values()).as("workers that exited by themselves")
-                .allSatisfy(w -> assertThat(w.isAlive()).as("%s worker (pid %d), log %s", w.stage(), w.pid(),
-                        w.log().toAbsolutePath()).isTrue());
+        WorkerProcess.assertAllAlive(workers.values());
     }
 
-    private Map<Stage, Map<String, String>> workerSettings() throws IOException {
-        LaunchOptions options = PipelineFixture.options(input, output, RATE_LIMIT_SCALE, PAGE_TIME);
-        Map<Stage, Map<String, String>> settings = LocalPipeline.workerSettings(options, broker.bootstrapServers(),
-                sandbox, input.toAbsolutePath().normalize(), output.toAbsolutePath().normalize(),
-                Map.of(Stage.UPLOAD, Map.of(
-                                // Sessions of 10, so the run spans several sessions and extractions.
-                                "pipeline.upload.planner.linger", "300ms",
-                                "pipeline.upload.planner.max-files-per-session", "10"),
-                        Stage.POLL, PipelineFixture.fastClocks().get(Stage.POLL)));
-        PipelineFixture.forWorkerProcesses(settings);
-        return settings;
+    /** Sessions of 10, so the run spans several sessions and extractions. */
+    private Map<Stage, Map<String, String>> workerSettings() {
+        return PipelineFixture.workerProcessSettings(PipelineFixture.options(input, output, RATE_LIMIT_SCALE,
+                PAGE_TIME), broker.bootstrapServers(), sandbox, 10);
     }
 
     @AfterEach
     void stopEverything() {
         started.forEach(WorkerProcess::killQuietly);
-        closeQuietly(registrar);
-        closeQuietly(monitor);
-        closeQuietly(sandbox);
-        closeQuietly(broker);
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable != null) {
-            try {
-                closeable.close();
-            }
-            catch (Exception e) {
-                System.err.println("Closing " + closeable.getClass().getSimpleName() + " failed: " + e);
-            }
-        }
+        PipelineFixture.closeQuietly(registrar, monitor, sandbox, broker);
     }
 }

@@ -51,6 +51,7 @@ import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,15 +134,11 @@ class LossPathFaultMatrixIT {
         FileRegistered huge = registration("fm-c1-huge", hugeFile, "c1-huge.pdf", "c1-big", hugeAttributes);
         batch.add(huge);
 
-        register(batch);
-        awaitResults(batch, Duration.ofSeconds(120));
+        registerAndAwait(batch, Duration.ofSeconds(120));
 
-        ResultInvariant.Summary summary = invariantOf(batch)
+        check("case 1", batch, 500, invariant -> invariant
                 .expectAll(ResultStatus.EXTRACTED)
-                .expect(huge.getFileId(), "ATTRIBUTES_TOO_LARGE", ResultStatus.DEAD_LETTERED)
-                .sandboxCounters(counters(), 500)
-                .check();
-        System.out.println("case 1: " + summary);
+                .expect(huge.getFileId(), "ATTRIBUTES_TOO_LARGE", ResultStatus.DEAD_LETTERED));
     }
 
     /**
@@ -152,25 +149,15 @@ class LossPathFaultMatrixIT {
     @Order(2)
     void case2aABadFileNameIsDeadLetteredAloneAndItsBatchMatesAreExtracted() throws Exception {
         startCase();
-        Path dir = Files.createDirectories(input.resolve("c2a"));
-        List<FileRegistered> batch = new ArrayList<>();
-        for (int i = 1; i <= 2; i++) {
-            Path file = Files.write(dir.resolve("good-" + i + ".pdf"), GENERATOR.toPdf(GENERATOR.generate(420 + i)));
-            batch.add(registration("fm-c2a-good-" + i, file, file.getFileName().toString(), "c2a", Map.of()));
-        }
-        Path badFile = Files.write(dir.resolve("nameless.pdf"), GENERATOR.toPdf(GENERATOR.generate(423)));
-        FileRegistered bad = registration("fm-c2a-dot-pdf", badFile, ".pdf", "c2a", Map.of());
-        batch.add(bad);
+        List<FileRegistered> batch = goodFiles("c2a", 2, 420);
+        FileRegistered bad = addFile(batch, "c2a", "fm-c2a-dot-pdf", "nameless.pdf", ".pdf",
+                GENERATOR.toPdf(GENERATOR.generate(423)));
 
-        register(batch);
-        awaitResults(batch, Duration.ofSeconds(30));
+        registerAndAwait(batch, Duration.ofSeconds(30));
 
-        ResultInvariant.Summary summary = invariantOf(batch)
+        check("case 2a", batch, 2, invariant -> invariant
                 .expectAll(ResultStatus.EXTRACTED)
-                .expect(bad.getFileId(), ResultStatus.DEAD_LETTERED)
-                .sandboxCounters(counters(), 2)
-                .check();
-        System.out.println("case 2a: " + summary);
+                .expect(bad.getFileId(), ResultStatus.DEAD_LETTERED));
         ExtractionResult result = resultsOf(batch).stream()
                 .filter(r -> r.getFileId().equals(bad.getFileId())).findFirst().orElseThrow();
         assertThat(result.getError().getCode()).as("the upload stage's own code for the file name")
@@ -193,20 +180,9 @@ class LossPathFaultMatrixIT {
     void case2bASessionTheSubmitStageDeadLettersGivesEachFileAResult() throws Exception {
         startCase();
         List<FileRegistered> batch = goodFiles("c2b", 2, 470);
-        control().failNext("submitExtraction", 1_000, ErrorCode.INVALID_INPUT);
-        try {
-            register(batch);
-            awaitResults(batch, Duration.ofSeconds(30));
-        }
-        finally {
-            control().resetFaults();
-        }
+        registerAndAwaitWhileFailing("submitExtraction", ErrorCode.INVALID_INPUT, batch, Duration.ofSeconds(30));
 
-        ResultInvariant.Summary summary = invariantOf(batch)
-                .expectAll(ResultStatus.DEAD_LETTERED)
-                .sandboxCounters(counters(), 0)
-                .check();
-        System.out.println("case 2b: " + summary);
+        check("case 2b", batch, 0, invariant -> invariant.expectAll(ResultStatus.DEAD_LETTERED));
         assertThat(deadLetters()).filteredOn(d -> d.names(batch.get(0).getFileId()))
                 .extracting(DeadLetter::topic).contains(DeadLetterRecords.topicFor(PipelineTopics.PARTS_UPLOADED));
     }
@@ -221,20 +197,11 @@ class LossPathFaultMatrixIT {
     void case2cAnExtractionTheDownloadStageGivesUpOnGivesEachFileAResult() throws Exception {
         startCase();
         List<FileRegistered> batch = goodFiles("c2c", 2, 475);
-        control().failNext("getExtractionResults", 1_000, ErrorCode.EXTRACTION_NOT_FOUND);
-        try {
-            register(batch);
-            awaitResults(batch, Duration.ofSeconds(30));
-        }
-        finally {
-            control().resetFaults();
-        }
+        registerAndAwaitWhileFailing("getExtractionResults", ErrorCode.EXTRACTION_NOT_FOUND, batch,
+                Duration.ofSeconds(30));
 
-        ResultInvariant.Summary summary = invariantOf(batch)
-                .expectAll(ResultStatus.DEAD_LETTERED, ResultStatus.FAILED, ResultStatus.EXTRACTED)
-                .sandboxCounters(counters(), 2)
-                .check();
-        System.out.println("case 2c: " + summary);
+        check("case 2c", batch, 2, invariant -> invariant
+                .expectAll(ResultStatus.DEAD_LETTERED, ResultStatus.FAILED, ResultStatus.EXTRACTED));
     }
 
     /**
@@ -245,25 +212,15 @@ class LossPathFaultMatrixIT {
     @Order(5)
     void case3AnEncryptedPdfFailsAloneAndTheGoodPagesAreChargedOnce() throws Exception {
         startCase();
-        Path dir = Files.createDirectories(input.resolve("c3"));
-        List<FileRegistered> batch = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            Path file = Files.write(dir.resolve("good-" + i + ".pdf"), GENERATOR.toPdf(GENERATOR.generate(430 + i)));
-            batch.add(registration("fm-c3-good-" + i, file, file.getFileName().toString(), "c3", Map.of()));
-        }
-        Path encryptedFile = Files.write(dir.resolve("locked.pdf"), GENERATOR.toEncryptedPdf(GENERATOR.generate(436)));
-        FileRegistered encrypted = registration("fm-c3-locked", encryptedFile, "locked.pdf", "c3", Map.of());
-        batch.add(encrypted);
+        List<FileRegistered> batch = goodFiles("c3", 5, 430);
+        FileRegistered encrypted = addFile(batch, "c3", "fm-c3-locked", "locked.pdf", "locked.pdf",
+                GENERATOR.toEncryptedPdf(GENERATOR.generate(436)));
 
-        register(batch);
-        awaitResults(batch, Duration.ofSeconds(30));
+        registerAndAwait(batch, Duration.ofSeconds(30));
 
-        ResultInvariant.Summary summary = invariantOf(batch)
+        check("case 3", batch, 5, invariant -> invariant
                 .expectAll(ResultStatus.EXTRACTED)
-                .expect(encrypted.getFileId(), "ENCRYPTED_FILE", ResultStatus.DEAD_LETTERED, ResultStatus.FAILED)
-                .sandboxCounters(counters(), 5)
-                .check();
-        System.out.println("case 3: " + summary);
+                .expect(encrypted.getFileId(), "ENCRYPTED_FILE", ResultStatus.DEAD_LETTERED, ResultStatus.FAILED));
     }
 
     /**
@@ -275,15 +232,10 @@ class LossPathFaultMatrixIT {
     @Order(6)
     void case6AFileRewrittenBeforeItsUploadIsSourceChanged() throws Exception {
         startCase();
-        Path dir = Files.createDirectories(input.resolve("c6"));
-        List<FileRegistered> batch = new ArrayList<>();
-        for (int i = 1; i <= 2; i++) {
-            Path file = Files.write(dir.resolve("good-" + i + ".pdf"), GENERATOR.toPdf(GENERATOR.generate(460 + i)));
-            batch.add(registration("fm-c6-good-" + i, file, file.getFileName().toString(), "c6", Map.of()));
-        }
-        Path changingFile = Files.write(dir.resolve("changing.pdf"), GENERATOR.toPdf(GENERATOR.generate(463)));
-        FileRegistered changing = registration("fm-c6-changing", changingFile, "changing.pdf", "c6", Map.of());
-        batch.add(changing);
+        List<FileRegistered> batch = goodFiles("c6", 2, 460);
+        FileRegistered changing = addFile(batch, "c6", "fm-c6-changing", "changing.pdf", "changing.pdf",
+                GENERATOR.toPdf(GENERATOR.generate(463)));
+        Path changingFile = input.resolve("c6").resolve("changing.pdf");
 
         control().addLatency("createUploadSession", Duration.ofSeconds(3));
         try (PlanWatcher plans = new PlanWatcher(pipeline.bootstrapServers())) {
@@ -300,12 +252,9 @@ class LossPathFaultMatrixIT {
         }
         awaitResults(batch, Duration.ofSeconds(30));
 
-        ResultInvariant.Summary summary = invariantOf(batch)
+        check("case 6", batch, 2, invariant -> invariant
                 .expectAll(ResultStatus.EXTRACTED)
-                .expect(changing.getFileId(), "SOURCE_CHANGED", ResultStatus.FAILED, ResultStatus.DEAD_LETTERED)
-                .sandboxCounters(counters(), 2)
-                .check();
-        System.out.println("case 6: " + summary);
+                .expect(changing.getFileId(), "SOURCE_CHANGED", ResultStatus.FAILED, ResultStatus.DEAD_LETTERED));
     }
 
     /**
@@ -328,11 +277,7 @@ class LossPathFaultMatrixIT {
         }
         awaitResults(batch, Duration.ofSeconds(60));
 
-        ResultInvariant.Summary summary = invariantOf(batch)
-                .expectAll(ResultStatus.EXTRACTED)
-                .sandboxCounters(counters(), 4)
-                .check();
-        System.out.println("case 4 (part URLs): " + summary);
+        check("case 4 (part URLs)", batch, 4, invariant -> invariant.expectAll(ResultStatus.EXTRACTED));
     }
 
     /**
@@ -360,11 +305,7 @@ class LossPathFaultMatrixIT {
         System.out.println("case 4 (output URLs): " + counters().callsByOperationAndStatus());
         awaitResults(batch, Duration.ofSeconds(60));
 
-        ResultInvariant.Summary summary = invariantOf(batch)
-                .expectAll(ResultStatus.EXTRACTED)
-                .sandboxCounters(counters(), 3)
-                .check();
-        System.out.println("case 4 (output URLs): " + summary);
+        check("case 4 (output URLs)", batch, 3, invariant -> invariant.expectAll(ResultStatus.EXTRACTED));
         assertThat(TopicSnapshot.read(pipeline.bootstrapServers(),
                 List.of(DeadLetterRecords.topicFor(PipelineTopics.EXTRACTION_COMPLETED)), Duration.ofSeconds(30)))
                 .as("records on extraction-completed.DLT").allSatisfy(record ->
@@ -403,6 +344,18 @@ class LossPathFaultMatrixIT {
         return batch;
     }
 
+    /**
+     * Writes {@code content} as {@code input/<batchKey>/<diskName>}, registers it as {@code registeredName} and adds
+     * it to {@code batch}; the directory is the one {@link #goodFiles} made.
+     */
+    private FileRegistered addFile(List<FileRegistered> batch, String batchKey, String fileId, String diskName,
+                                   String registeredName, byte[] content) throws IOException {
+        Path file = Files.write(input.resolve(batchKey).resolve(diskName), content);
+        FileRegistered registration = registration(fileId, file, registeredName, batchKey, Map.of());
+        batch.add(registration);
+        return registration;
+    }
+
     private FileRegistered registration(String fileId, Path file, String fileName, String batchKey,
                                         Map<String, String> attributes) throws IOException {
         return FileRegistered.newBuilder()
@@ -429,6 +382,32 @@ class LossPathFaultMatrixIT {
         for (Future<?> send : sends) {
             send.get(30, TimeUnit.SECONDS);
         }
+    }
+
+    private void registerAndAwait(List<FileRegistered> batch, Duration timeout) throws Exception {
+        register(batch);
+        awaitResults(batch, timeout);
+    }
+
+    /** Registers the batch while every call of {@code operation} fails with {@code code}; the fault goes after. */
+    private void registerAndAwaitWhileFailing(String operation, ErrorCode code, List<FileRegistered> batch,
+                                              Duration timeout) throws Exception {
+        control().failNext(operation, 1_000, code);
+        try {
+            registerAndAwait(batch, timeout);
+        }
+        finally {
+            control().resetFaults();
+        }
+    }
+
+    /** Checks the invariant over this case's files with the case's expectations and prints its summary. */
+    private void check(String caseName, List<FileRegistered> batch, long pagesCharged,
+                       UnaryOperator<ResultInvariant> expectations) {
+        ResultInvariant.Summary summary = expectations.apply(invariantOf(batch))
+                .sandboxCounters(counters(), pagesCharged)
+                .check();
+        System.out.println(caseName + ": " + summary);
     }
 
     /** Waits until every file has a result (or the time is up: the invariant then names the files without one). */

@@ -4,18 +4,24 @@ import org.invoicepipeline.common.testing.DeadLetter;
 import org.invoicepipeline.common.testing.ResultInvariant;
 import org.invoicepipeline.common.testing.TopicSnapshot;
 import org.invoicepipeline.events.ExtractionResult;
+import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.events.JsonNumber;
+import org.invoicepipeline.local.monitor.PipelineMonitor;
 import org.invoicepipeline.local.register.FolderRegistrar;
 import org.invoicepipeline.local.run.PipelineTopics;
 import org.invoicepipeline.local.run.Stage;
 import org.invoicepipeline.samples.SampleInvoice;
 import org.invoicepipeline.samples.SampleInvoiceGenerator;
+import org.invoicepipeline.sandbox.ApiSandbox;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -72,6 +78,55 @@ final class PipelineFixture {
             worker.put("spring.kafka.producer.properties.transaction.timeout.ms", "10000");
             worker.put("logging.level.org.invoicepipeline", "INFO");
             worker.put("logging.level.org.apache.kafka", "WARN");
+        }
+    }
+
+    /**
+     * What the launcher passes each worker ({@link LocalPipeline#workerSettings}), with the tests' fast poll clocks
+     * and upload sessions of at most {@code maxFilesPerSession} files, adjusted {@link #forWorkerProcesses for
+     * worker processes}.
+     */
+    static Map<Stage, Map<String, String>> workerProcessSettings(LaunchOptions options, String bootstrapServers,
+                                                                 ApiSandbox sandbox, int maxFilesPerSession) {
+        Map<Stage, Map<String, String>> settings = LocalPipeline.workerSettings(options, bootstrapServers, sandbox,
+                options.input().toAbsolutePath().normalize(), options.output().toAbsolutePath().normalize(),
+                Map.of(Stage.UPLOAD, Map.of(
+                                "pipeline.upload.planner.linger", "300ms",
+                                "pipeline.upload.planner.max-files-per-session", Integer.toString(maxFilesPerSession)),
+                        Stage.POLL, fastClocks().get(Stage.POLL)));
+        forWorkerProcesses(settings);
+        return settings;
+    }
+
+    /** A directory of its own for one run of a test ({@code target/<testName>/<timestamp>}), for its logs and data. */
+    static Path runDirectory(String testName) {
+        return Path.of("target", testName, DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").format(LocalDateTime.now()));
+    }
+
+    /** Registers files found in folders as the launcher does (profile {@code invoices}, batch key {@code local}). */
+    static FolderRegistrar registrar(String bootstrapServers) {
+        return new FolderRegistrar(bootstrapServers, PipelineTopics.FILES_REGISTERED, "invoices", "local",
+                Clock.systemUTC());
+    }
+
+    /** Registers every new file of {@code input} and has the monitor expect a result for each; their file ids. */
+    static List<String> registerNew(FolderRegistrar registrar, Path input, PipelineMonitor monitor) {
+        List<String> fileIds = registrar.registerNew(input).stream().map(FileRegistered::getFileId).toList();
+        monitor.expect(fileIds);
+        return fileIds;
+    }
+
+    /** Closes each in turn (nulls skipped); a failure is printed and does not stop the others closing. */
+    static void closeQuietly(AutoCloseable... closeables) {
+        for (AutoCloseable closeable : closeables) {
+            if (closeable != null) {
+                try {
+                    closeable.close();
+                }
+                catch (Exception e) {
+                    System.err.println("Closing " + closeable.getClass().getSimpleName() + " failed: " + e);
+                }
+            }
         }
     }
 

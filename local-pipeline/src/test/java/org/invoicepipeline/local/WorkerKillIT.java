@@ -2,13 +2,11 @@ package org.invoicepipeline.local;
 
 import org.invoicepipeline.common.testing.ResultInvariant;
 import org.invoicepipeline.events.ExtractionResult;
-import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.events.ResultStatus;
 import org.invoicepipeline.local.monitor.PipelineMonitor;
 import org.invoicepipeline.local.monitor.PipelineProgress;
 import org.invoicepipeline.local.register.FolderRegistrar;
 import org.invoicepipeline.local.run.KafkaEnvironment;
-import org.invoicepipeline.local.run.PipelineTopics;
 import org.invoicepipeline.local.run.Stage;
 import org.invoicepipeline.samples.SampleInvoice;
 import org.invoicepipeline.sandbox.ApiSandbox;
@@ -19,10 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -41,15 +36,13 @@ class WorkerKillIT {
 
     private static final int FILES = 30;
     private static final String API_KEY = "worker-kill-key";
-    private static final String PROFILE = "invoices";
     private static final double RATE_LIMIT_SCALE = 60;
     private static final Duration PAGE_TIME = Duration.ofMillis(300);
     /** Everything, start-up included, must happen within this; a lost file fails the test, it never hangs. */
     private static final Duration BUDGET = Duration.ofMinutes(3);
 
     /** The workers' output, one file per process, in a directory of its own per run. */
-    private final Path logs = Path.of("target", "worker-kill-it",
-            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").format(LocalDateTime.now()));
+    private final Path logs = PipelineFixture.runDirectory("worker-kill-it");
 
     @TempDir
     Path input;
@@ -78,15 +71,11 @@ class WorkerKillIT {
         for (Stage stage : Stage.values()) {
             launch(stage, settings.get(stage));
         }
-        await("the four workers to start").atMost(remaining()).pollInterval(Duration.ofMillis(250))
-                .failFast("a worker exited", this::assertWorkersAlive)
-                .until(() -> workers.values().stream().allMatch(WorkerProcess::hasStarted));
+        WorkerProcess.awaitAllStarted(workers.values(), remaining());
         System.out.printf("workers started in %d ms%n", (System.nanoTime() - startAt) / 1_000_000);
 
-        registrar = new FolderRegistrar(kafka.bootstrapServers(), PipelineTopics.FILES_REGISTERED, PROFILE,
-                "local", Clock.systemUTC());
-        List<String> fileIds = registrar.registerNew(input).stream().map(FileRegistered::getFileId).toList();
-        monitor.expect(fileIds);
+        registrar = PipelineFixture.registrar(kafka.bootstrapServers());
+        List<String> fileIds = PipelineFixture.registerNew(registrar, input, monitor);
         assertThat(fileIds).hasSize(FILES);
 
         // Each kill lands while its stage has started on the batch but not finished it.
@@ -156,9 +145,7 @@ class WorkerKillIT {
 
     /** A worker that exited by itself (start-up failure, crash) fails the test at once, naming its log. */
     private void assertWorkersAlive() {
-        assertThat(workers.values()).as("workers that exited by themselves")
-                .allSatisfy(w -> assertThat(w.isAlive()).as("%s worker (pid %d), log %s", w.stage(), w.pid(),
-                        w.log().toAbsolutePath()).isTrue());
+        WorkerProcess.assertAllAlive(workers.values());
     }
 
     private List<String> unfinished(List<String> fileIds) {
@@ -186,37 +173,15 @@ class WorkerKillIT {
         monitor = new PipelineMonitor(kafka.bootstrapServers());
     }
 
-    /** What the launcher passes each worker (LocalPipeline.workerSettings), with the tests' fast clocks. */
+    /** Small sessions, so the batch spans several sessions and extractions. */
     private Map<Stage, Map<String, String>> workerSettings() {
-        LaunchOptions options = PipelineFixture.options(input, output, RATE_LIMIT_SCALE, PAGE_TIME);
-        Map<Stage, Map<String, String>> settings = LocalPipeline.workerSettings(options, kafka.bootstrapServers(),
-                sandbox, input.toAbsolutePath().normalize(), output.toAbsolutePath().normalize(),
-                Map.of(Stage.UPLOAD, Map.of(
-                                // Small sessions, so the batch spans several sessions and extractions.
-                                "pipeline.upload.planner.linger", "300ms",
-                                "pipeline.upload.planner.max-files-per-session", "5"),
-                        Stage.POLL, PipelineFixture.fastClocks().get(Stage.POLL)));
-        PipelineFixture.forWorkerProcesses(settings);
-        return settings;
+        return PipelineFixture.workerProcessSettings(PipelineFixture.options(input, output, RATE_LIMIT_SCALE,
+                PAGE_TIME), kafka.bootstrapServers(), sandbox, 5);
     }
 
     @AfterEach
     void stopEverything() {
         started.forEach(WorkerProcess::killQuietly);
-        closeQuietly(registrar);
-        closeQuietly(monitor);
-        closeQuietly(sandbox);
-        closeQuietly(kafka);
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable != null) {
-            try {
-                closeable.close();
-            }
-            catch (Exception e) {
-                System.err.println("Closing " + closeable.getClass().getSimpleName() + " failed: " + e);
-            }
-        }
+        PipelineFixture.closeQuietly(registrar, monitor, sandbox, kafka);
     }
 }

@@ -6,10 +6,15 @@ import org.invoicepipeline.local.run.Stage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One worker running in its own JVM (the test's class path, the launcher's settings as command-line arguments, the
@@ -82,6 +87,20 @@ final class WorkerProcess {
     boolean kill() throws InterruptedException {
         process.destroyForcibly();
         return process.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    /** A worker that exited by itself (start-up failure, crash) fails the test at once, naming its log. */
+    static void assertAllAlive(Collection<WorkerProcess> workers) {
+        assertThat(workers).as("workers that exited by themselves")
+                .allSatisfy(w -> assertThat(w.isAlive()).as("%s worker (pid %d), log %s", w.stage(), w.pid(),
+                        w.log().toAbsolutePath()).isTrue());
+    }
+
+    /** Waits until every worker has started; one that exits meanwhile fails the wait at once. */
+    static void awaitAllStarted(Collection<WorkerProcess> workers, Duration atMost) {
+        await("the four workers to start").atMost(atMost).pollInterval(Duration.ofMillis(250))
+                .failFast("a worker exited", () -> assertAllAlive(workers))
+                .until(() -> workers.stream().allMatch(WorkerProcess::hasStarted));
     }
 
     /** Best effort, for clean-up: SIGKILL and a short wait. */

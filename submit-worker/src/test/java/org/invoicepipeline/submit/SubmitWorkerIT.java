@@ -54,12 +54,11 @@ class SubmitWorkerIT {
 
     @Test
     void eachUploadedSessionIsSubmittedOnceWithItsDeterministicSubmissionId() throws Exception {
-        Topics topics = Topics.named("happy");
-        rig.createTopics(topics);
+        Topics topics = createdTopics("happy");
         PartsUploaded two = rig.uploadedSession("happy-s1", "std", 2);
         PartsUploaded one = rig.uploadedSession("happy-s2", "std", 1);
 
-        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), SubmitWorkerRig.PARTITIONS);
+        try (TopicRecorder recorder = recorder(topics);
              ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
             rig.publish(topics.partsUploaded(), two);
             rig.publish(topics.partsUploaded(), one);
@@ -86,8 +85,7 @@ class SubmitWorkerIT {
 
     @Test
     void invalidAndPoisonRecordsAreDeadLetteredWithCodesWhileValidOnesAreSubmitted() throws Exception {
-        Topics topics = Topics.named("invalid");
-        rig.createTopics(topics);
+        Topics topics = createdTopics("invalid");
         PartsUploaded unknownProfile = rig.uploadedSession("invalid-s1", "no-such-profile", 1);
         PartsUploaded valid = rig.uploadedSession("invalid-s2", "std", 1);
         PartsUploaded notCompleted = PartsUploaded.newBuilder(valid).setUploadSessionId("invalid-s2")
@@ -97,7 +95,7 @@ class SubmitWorkerIT {
                 .setFiles(List.of()).build();
         byte[] garbage = "not an event at all".getBytes(StandardCharsets.UTF_8);
 
-        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), SubmitWorkerRig.PARTITIONS);
+        try (TopicRecorder recorder = recorder(topics);
              ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
             rig.sendRaw(topics.partsUploaded(), "poison", garbage);
             rig.publish(topics.partsUploaded(), unknownProfile);
@@ -127,13 +125,12 @@ class SubmitWorkerIT {
 
     @Test
     void aSessionTheApiRefusesForGoodIsDeadLetteredAndEachOfItsFilesGetsOneDeadLetteredResult() throws Exception {
-        Topics topics = Topics.named("refused");
-        rig.createTopics(topics);
+        Topics topics = createdTopics("refused");
         PartsUploaded refused = rig.uploadedSession("refused-s1", "std", 2);
         PartsUploaded valid = rig.uploadedSession("refused-s2", "std", 1);
         rig.sandbox.control().failNext("submitExtraction", 1, ErrorCode.INVALID_INPUT);
 
-        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), SubmitWorkerRig.PARTITIONS);
+        try (TopicRecorder recorder = recorder(topics);
              ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
             rig.publish(topics.partsUploaded(), refused);
             await().atMost(WAIT).until(() -> recorder.on(topics.dlt()).size() == 1);
@@ -160,14 +157,13 @@ class SubmitWorkerIT {
 
     @Test
     void aWorkerStoppedMidBatchAndRedeliveredRecordsCreateNoSecondExtraction() throws Exception {
-        Topics topics = Topics.named("replay");
-        rig.createTopics(topics);
+        Topics topics = createdTopics("replay");
         List<PartsUploaded> sessions = List.of(rig.uploadedSession("replay-s1", "std", 1),
                 rig.uploadedSession("replay-s2", "std", 1), rig.uploadedSession("replay-s3", "std", 2),
                 rig.uploadedSession("replay-s4", "std", 1));
         rig.sandbox.control().addLatency("submitExtraction", Duration.ofMillis(700));
 
-        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), SubmitWorkerRig.PARTITIONS)) {
+        try (TopicRecorder recorder = recorder(topics)) {
             ConfigurableApplicationContext first = rig.startWorker(topics,
                     Map.of("spring.lifecycle.timeout-per-shutdown-phase", "300ms"));
             for (PartsUploaded session : sessions) {
@@ -200,12 +196,11 @@ class SubmitWorkerIT {
 
     @Test
     void shortCreditsHoldTheStageWithoutDeadLettersUntilCreditsArrive() throws Exception {
-        Topics topics = Topics.named("credits");
-        rig.createTopics(topics);
+        Topics topics = createdTopics("credits");
         PartsUploaded session = rig.uploadedSession("credits-s1", "std", 2);
         rig.sandbox.control().setCredits(SubmitWorkerRig.API_KEY, 1);
 
-        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), SubmitWorkerRig.PARTITIONS);
+        try (TopicRecorder recorder = recorder(topics);
              ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
             AdmissionGate gate = worker.getBean(AdmissionGate.class);
             long balanceCallsBefore = rig.sandbox.control().counters(SubmitWorkerRig.API_KEY).calls("getCreditsBalance");
@@ -228,12 +223,11 @@ class SubmitWorkerIT {
 
     @Test
     void pausedSubmissionsHoldTheStageWithoutDeadLettersUntilTheApiResumes() throws Exception {
-        Topics topics = Topics.named("paused");
-        rig.createTopics(topics);
+        Topics topics = createdTopics("paused");
         PartsUploaded session = rig.uploadedSession("paused-s1", "std", 1);
         rig.sandbox.control().pauseSubmissions(Duration.ofSeconds(3));
 
-        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), SubmitWorkerRig.PARTITIONS);
+        try (TopicRecorder recorder = recorder(topics);
              ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
             long pausedBefore = rig.sandbox.control().counters(SubmitWorkerRig.API_KEY).calls("submitExtraction", 503);
             rig.publish(topics.partsUploaded(), session);
@@ -245,6 +239,18 @@ class SubmitWorkerIT {
             assertThat(worker.getBean(AdmissionGate.class).isHolding()).isFalse();
             assertThat(extractionsPerSubmission(SubmissionIds.of("paused-s1", 1))).isEqualTo(1);
         }
+    }
+
+    /** The test's own topics, created on the broker. */
+    private static Topics createdTopics(String name) {
+        Topics topics = Topics.named(name);
+        rig.createTopics(topics);
+        return topics;
+    }
+
+    /** Records every topic of the test from now on. */
+    private static TopicRecorder recorder(Topics topics) {
+        return new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), SubmitWorkerRig.PARTITIONS);
     }
 
     private static long extractionsPerSubmission(String submissionId) {

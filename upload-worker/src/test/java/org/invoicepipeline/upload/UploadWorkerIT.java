@@ -71,8 +71,7 @@ class UploadWorkerIT {
 
     @Test
     void validFilesAreUploadedInSessionsWhileInvalidOnesAreDeadLetteredWithTheirCodes() throws Exception {
-        Topics topics = Topics.named("happy");
-        rig.createTopics(topics);
+        Topics topics = createdTopics("happy");
         Path a1 = rig.samplePdf("a1.pdf", 1);
         Path a2 = rig.samplePdf("a2.pdf", 2);
         Path sameName = Files.createDirectories(rig.allowedRoot.resolve("sub")).resolve("a1.pdf");
@@ -83,21 +82,21 @@ class UploadWorkerIT {
         Path text = rig.bytesFile(rig.allowedRoot, "notes.txt", 100);
         Path damaged = rig.corruptPdf("damaged.pdf", 5);
 
-        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+        try (TopicRecorder recorder = recorder(topics);
              ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-a1", "a1.pdf", a1.toUri().toString(), "batch-1"));
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-a2", "a2.pdf", a2.toUri().toString(), "batch-1"));
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-a1bis", "a1.pdf", sameName.toUri().toString(), "batch-1"));
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-single", "single.pdf", single.toUri().toString(), null));
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-big", "big.pdf", big.toUri().toString(), "batch-1"));
+            register(topics, "f-a1", "a1.pdf", a1, "batch-1");
+            register(topics, "f-a2", "a2.pdf", a2, "batch-1");
+            register(topics, "f-a1bis", "a1.pdf", sameName, "batch-1");
+            register(topics, "f-single", "single.pdf", single, null);
+            register(topics, "f-big", "big.pdf", big, "batch-1");
             rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-escape", "secret.pdf",
                     "file://" + rig.allowedRoot + "/../outside/secret.pdf", "batch-1"));
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-outside", "secret.pdf", outside.toUri().toString(), null));
+            register(topics, "f-outside", "secret.pdf", outside, null);
             rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-missing", "missing.pdf",
                     rig.allowedRoot.resolve("missing.pdf").toUri().toString(), "batch-1"));
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-text", "notes.txt", text.toUri().toString(), "batch-1"));
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("bad id!", "a2.pdf", a2.toUri().toString(), "batch-1"));
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-damaged", "damaged.pdf", damaged.toUri().toString(), null));
+            register(topics, "f-text", "notes.txt", text, "batch-1");
+            register(topics, "bad id!", "a2.pdf", a2, "batch-1");
+            register(topics, "f-damaged", "damaged.pdf", damaged, null);
 
             await().atMost(WAIT).until(() -> recorder.on(topics.partsUploaded()).size() == 2
                     && recorder.on(topics.filesDlt()).size() == 7 && recorder.on(topics.results()).size() == 7);
@@ -144,16 +143,15 @@ class UploadWorkerIT {
 
     @Test
     void poisonRecordsAreDeadLetteredWithTheirBytesAndTheStageGoesOn() throws Exception {
-        Topics topics = Topics.named("poison");
-        rig.createTopics(topics);
+        Topics topics = createdTopics("poison");
         Path valid = rig.samplePdf("after-poison.pdf", 5);
         byte[] garbage = "definitely not an event".getBytes(StandardCharsets.UTF_8);
 
-        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+        try (TopicRecorder recorder = recorder(topics);
              ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
             rig.sendRaw(topics.filesRegistered(), "p-key", garbage);
             rig.sendRaw(topics.planned(), "bad-plan", garbage);
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("f-after", "after-poison.pdf", valid.toUri().toString(), null));
+            register(topics, "f-after", "after-poison.pdf", valid, null);
 
             await().atMost(WAIT).until(() -> recorder.on(topics.partsUploaded()).size() == 1
                     && recorder.on(topics.filesDlt()).size() == 1 && recorder.on(topics.plannedDlt()).size() == 1);
@@ -173,19 +171,17 @@ class UploadWorkerIT {
 
     @Test
     void aWorkerStoppedInTheMiddleOfASessionResumesItWithoutASecondSession() throws Exception {
-        Topics topics = Topics.named("crash");
-        rig.createTopics(topics);
+        Topics topics = createdTopics("crash");
         rig.sandbox.control().addLatency("uploadPart", Duration.ofMillis(1_000));
         // one file at a time, and a shutdown that does not wait for the session: the stop is a crash
         Map<String, Object> slow = Map.of("pipeline.upload.uploader.file-concurrency", "1",
                 "spring.kafka.listener.shutdown-timeout", "200ms", "spring.lifecycle.timeout-per-shutdown-phase", "300ms");
 
-        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS)) {
+        try (TopicRecorder recorder = recorder(topics)) {
             ConfigurableApplicationContext first = rig.startWorker(topics, slow);
             for (int i = 0; i < 5; i++) {
                 Path pdf = rig.samplePdf("crash-" + i + ".pdf", 10 + i);
-                rig.register(topics.filesRegistered(), UploadWorkerRig.registration("c-" + i, pdf.getFileName().toString(),
-                        pdf.toUri().toString(), "crash-batch"));
+                register(topics, "c-" + i, pdf.getFileName().toString(), pdf, "crash-batch");
             }
             await().atMost(WAIT).until(() -> rig.sandbox.control().counters(UploadWorkerRig.API_KEY).filesCompleted() >= 1);
             first.close();
@@ -210,16 +206,15 @@ class UploadWorkerIT {
 
     @Test
     void aSessionWaitsForCreditsWithoutBeingDeadLettered() throws Exception {
-        Topics topics = Topics.named("credits");
-        rig.createTopics(topics);
+        Topics topics = createdTopics("credits");
         rig.sandbox.control().setCredits(UploadWorkerRig.API_KEY, 0);
         Path one = rig.samplePdf("credit-1.pdf", 20);
         Path two = rig.samplePdf("credit-2.pdf", 21);
 
-        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+        try (TopicRecorder recorder = recorder(topics);
              ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("cr-1", "credit-1.pdf", one.toUri().toString(), "credit-batch"));
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("cr-2", "credit-2.pdf", two.toUri().toString(), "credit-batch"));
+            register(topics, "cr-1", "credit-1.pdf", one, "credit-batch");
+            register(topics, "cr-2", "credit-2.pdf", two, "credit-batch");
 
             await().atMost(WAIT).until(() -> rig.sandbox.control().counters(UploadWorkerRig.API_KEY)
                     .calls("createUploadSession", 402) >= 3);
@@ -236,15 +231,13 @@ class UploadWorkerIT {
 
     @Test
     void filesLingeringInThePlannerWhenItStopsArePlannedOnceAfterTheRestart() throws Exception {
-        Topics topics = Topics.named("linger");
-        rig.createTopics(topics);
+        Topics topics = createdTopics("linger");
 
-        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS)) {
+        try (TopicRecorder recorder = recorder(topics)) {
             ConfigurableApplicationContext first = rig.startWorker(topics, Map.of("pipeline.upload.planner.linger", "1h"));
             for (int i = 0; i < 3; i++) {
                 Path pdf = rig.samplePdf("linger-" + i + ".pdf", 30 + i);
-                rig.register(topics.filesRegistered(), UploadWorkerRig.registration("l-" + i, pdf.getFileName().toString(),
-                        pdf.toUri().toString(), "linger-batch"));
+                register(topics, "l-" + i, pdf.getFileName().toString(), pdf, "linger-batch");
             }
             MeterRegistry meters = first.getBean(MeterRegistry.class);
             await().atMost(WAIT).until(() -> meters.get("pipeline.upload.planner.waiting.files").gauge().value() == 3.0);
@@ -263,15 +256,14 @@ class UploadWorkerIT {
 
     @Test
     void rateLimitsOutlastingTheClientsRetriesHoldTheSessionWithoutDeadLetter() throws Exception {
-        Topics topics = Topics.named("limited");
-        rig.createTopics(topics);
+        Topics topics = createdTopics("limited");
         Path pdf = rig.samplePdf("limited.pdf", 40);
         rig.sandbox.control().forceRateLimit("createUploadSession", 8, Duration.ofMillis(100));
         // 8 429s at 2 client attempts per delivery outlast retry.max-attempts (3): only a hold avoids a dead letter
 
-        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+        try (TopicRecorder recorder = recorder(topics);
              ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of("pipeline.api.retry-max-attempts", "2"))) {
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("rl-1", "limited.pdf", pdf.toUri().toString(), null));
+            register(topics, "rl-1", "limited.pdf", pdf, null);
 
             await().atMost(WAIT).until(() -> recorder.on(topics.partsUploaded()).size() == 1);
             assertThat(rig.sandbox.control().counters(UploadWorkerRig.API_KEY).calls("createUploadSession", 429)).isEqualTo(8);
@@ -288,7 +280,7 @@ class UploadWorkerIT {
         FileRegistered rebatched = UploadWorkerRig.registration("d-1", "dup.pdf", pdf.toUri().toString(), null);
 
         ConfigurableApplicationContext first = rig.startWorker(topics, Map.of());
-        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS)) {
+        try (TopicRecorder recorder = recorder(topics)) {
             try (first) {
                 assertThat(topicConfig(topics.planned(), "cleanup.policy")).isEqualTo("compact");
                 rig.register(topics.filesRegistered(), original);
@@ -329,14 +321,13 @@ class UploadWorkerIT {
 
     @Test
     void aBatchWhosePlanWouldExceedTheRecordLimitIsSplitAndNoFileIsLost() throws Exception {
-        Topics topics = Topics.named("oversized");
-        rig.createTopics(topics);
+        Topics topics = createdTopics("oversized");
         Path pdf = rig.samplePdf("big-batch.pdf", 60);
         String note = "n".repeat(2_500);
         String hugeNote = "h".repeat(300 * 1024);
         List<String> fileIds = new java.util.ArrayList<>();
 
-        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+        try (TopicRecorder recorder = recorder(topics);
              ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of("pipeline.upload.planner.linger", "2s"))) {
             for (int i = 0; i < 500; i++) {
                 FileRegistered event = UploadWorkerRig.registration("o-" + i, "big-batch.pdf", pdf.toUri().toString(), "one-batch");
@@ -370,17 +361,16 @@ class UploadWorkerIT {
 
     @Test
     void aFileNameTheApiWouldRefuseIsDeadLetteredAndItsBatchIsUploaded() throws Exception {
-        Topics topics = Topics.named("dotname");
-        rig.createTopics(topics);
+        Topics topics = createdTopics("dotname");
         Path one = rig.samplePdf("dot-1.pdf", 70);
         Path two = rig.samplePdf("dot-2.pdf", 71);
         Path dot = rig.samplePdf("dot-3.pdf", 72);
 
-        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+        try (TopicRecorder recorder = recorder(topics);
              ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("dn-1", "dot-1.pdf", one.toUri().toString(), "dots"));
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("dn-dot", ".pdf", dot.toUri().toString(), "dots"));
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("dn-2", "dot-2.pdf", two.toUri().toString(), "dots"));
+            register(topics, "dn-1", "dot-1.pdf", one, "dots");
+            register(topics, "dn-dot", ".pdf", dot, "dots");
+            register(topics, "dn-2", "dot-2.pdf", two, "dots");
 
             await().atMost(WAIT).until(() -> recorder.on(topics.partsUploaded()).size() == 1
                     && recorder.on(topics.results()).size() == 1);
@@ -397,16 +387,15 @@ class UploadWorkerIT {
 
     @Test
     void aSessionTheApiRefusesWholeIsDeadLetteredWithADeadLetteredResultPerFile() throws Exception {
-        Topics topics = Topics.named("refused");
-        rig.createTopics(topics);
+        Topics topics = createdTopics("refused");
         Path one = rig.samplePdf("refused-1.pdf", 80);
         Path two = rig.samplePdf("refused-2.pdf", 81);
         rig.sandbox.control().failNext("createUploadSession", 1, ErrorCode.TOTAL_UPLOAD_SIZE_LIMIT_EXCEEDED);
 
-        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+        try (TopicRecorder recorder = recorder(topics);
              ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("rf-1", "refused-1.pdf", one.toUri().toString(), "refused"));
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("rf-2", "refused-2.pdf", two.toUri().toString(), "refused"));
+            register(topics, "rf-1", "refused-1.pdf", one, "refused");
+            register(topics, "rf-2", "refused-2.pdf", two, "refused");
 
             await().atMost(WAIT).until(() -> recorder.on(topics.plannedDlt()).size() == 1
                     && recorder.on(topics.results()).size() == 2);
@@ -423,8 +412,7 @@ class UploadWorkerIT {
 
     @Test
     void filesOfAPlanTheApiRefusesByNameAreFailedAndTheOthersUploadInAReplannedSession() throws Exception {
-        Topics topics = Topics.named("replan");
-        rig.createTopics(topics);
+        Topics topics = createdTopics("replan");
         Path one = rig.samplePdf("replan-1.pdf", 90);
         Path two = rig.samplePdf("replan-2.pdf", 91);
         Path three = rig.samplePdf("replan-3.pdf", 92);
@@ -432,7 +420,7 @@ class UploadWorkerIT {
         PlannedSession plan = new PlannedSession(UploadSessionIds.of("std", "replan", List.of("rp-1", "rp-dot", "rp-3")), "std", "replan", 0,
                 List.of(planned("rp-1", "replan-1.pdf", one), planned("rp-dot", ".pdf", two), planned("rp-3", "replan-3.pdf", three)));
 
-        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+        try (TopicRecorder recorder = recorder(topics);
              ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
             rig.sendRaw(topics.planned(), plan.uploadSessionId(), new PlannedSessionCodec().write(plan));
 
@@ -458,14 +446,13 @@ class UploadWorkerIT {
 
     @Test
     void aFileThatChangesAfterPlanningIsDeadLetteredWithItsOriginalRecordAndCoordinates() throws Exception {
-        Topics topics = Topics.named("changed");
-        rig.createTopics(topics);
+        Topics topics = createdTopics("changed");
         Path pdf = rig.samplePdf("changed.pdf", 95);
         rig.sandbox.control().addLatency("createUploadSession", Duration.ofMillis(3_000));
 
-        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+        try (TopicRecorder recorder = recorder(topics);
              ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("ch-1", "changed.pdf", pdf.toUri().toString(), null));
+            register(topics, "ch-1", "changed.pdf", pdf, null);
             await().atMost(WAIT).until(() -> recorder.on(topics.planned()).size() == 1);
             Files.write(pdf, new byte[] {'\n'}, java.nio.file.StandardOpenOption.APPEND);
 
@@ -486,14 +473,13 @@ class UploadWorkerIT {
 
     @Test
     void aFileRewrittenAtTheSameSizeBeforeItsBytesAreSentFailsSourceChangedAndIsNotCompleted() throws Exception {
-        Topics topics = Topics.named("rewritten");
-        rig.createTopics(topics);
+        Topics topics = createdTopics("rewritten");
         Path pdf = rig.samplePdf("rewritten.pdf", 96);
         rig.sandbox.control().addLatency("getUploadPartUrls", Duration.ofMillis(3_000));
 
-        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+        try (TopicRecorder recorder = recorder(topics);
              ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of())) {
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("rw-1", "rewritten.pdf", pdf.toUri().toString(), null));
+            register(topics, "rw-1", "rewritten.pdf", pdf, null);
             await().atMost(WAIT).until(() -> rig.sandbox.control().counters(UploadWorkerRig.API_KEY)
                     .calls("createUploadSession") >= 1);
             byte[] bytes = Files.readAllBytes(pdf);
@@ -514,21 +500,19 @@ class UploadWorkerIT {
 
     @Test
     void pdfsTheApiWouldFailWholeAreDeadLetteredWithItsCodesAndTheirBatchIsUploaded() throws Exception {
-        Topics topics = Topics.named("whole");
-        rig.createTopics(topics);
+        Topics topics = createdTopics("whole");
         org.invoicepipeline.samples.SampleInvoiceGenerator samples = new org.invoicepipeline.samples.SampleInvoiceGenerator(8);
         Path locked = Files.write(rig.allowedRoot.resolve("whole-locked.pdf"), samples.toEncryptedPdf(samples.generate(1)));
         Path huge = Files.write(rig.allowedRoot.resolve("whole-huge.pdf"), blankPages(5_001));
 
-        try (TopicRecorder recorder = new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+        try (TopicRecorder recorder = recorder(topics);
              ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of("pipeline.upload.validation.max-pdf-size", "5MB"))) {
             for (int i = 0; i < 11; i++) {
                 Path good = rig.samplePdf("whole-" + i + ".pdf", 100 + i);
-                rig.register(topics.filesRegistered(), UploadWorkerRig.registration("w-" + i, good.getFileName().toString(),
-                        good.toUri().toString(), "whole"));
+                register(topics, "w-" + i, good.getFileName().toString(), good, "whole");
             }
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("w-locked", "whole-locked.pdf", locked.toUri().toString(), "whole"));
-            rig.register(topics.filesRegistered(), UploadWorkerRig.registration("w-huge", "whole-huge.pdf", huge.toUri().toString(), "whole"));
+            register(topics, "w-locked", "whole-locked.pdf", locked, "whole");
+            register(topics, "w-huge", "whole-huge.pdf", huge, "whole");
 
             await().atMost(WAIT).until(() -> recorder.on(topics.partsUploaded()).size() == 1
                     && recorder.on(topics.filesDlt()).size() == 2 && recorder.on(topics.results()).size() == 2);
@@ -539,6 +523,24 @@ class UploadWorkerIT {
                             "w-huge DEAD_LETTERED FILE_PAGE_LIMIT_EXCEEDED");
             assertThat(rig.sandbox.control().counters(UploadWorkerRig.API_KEY).filesCompleted()).isEqualTo(11);
         }
+    }
+
+    /** The test's own topics, created on the broker. */
+    private Topics createdTopics(String name) {
+        Topics topics = Topics.named(name);
+        rig.createTopics(topics);
+        return topics;
+    }
+
+    /** Records every topic of the test from now on. */
+    private TopicRecorder recorder(Topics topics) {
+        return new TopicRecorder(rig.broker.getBrokersAsString(), topics.all(), UploadWorkerRig.PARTITIONS);
+    }
+
+    /** Registers {@code file} as {@code fileName} under {@code batchKey} (null: a batch of its own). */
+    private void register(Topics topics, String fileId, String fileName, Path file, String batchKey) throws Exception {
+        rig.register(topics.filesRegistered(), UploadWorkerRig.registration(fileId, fileName, file.toUri().toString(),
+                batchKey));
     }
 
     private static byte[] blankPages(int count) throws java.io.IOException {

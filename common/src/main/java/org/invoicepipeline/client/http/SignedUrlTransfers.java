@@ -4,6 +4,7 @@ import org.invoicepipeline.client.InvoiceExtractionException;
 import org.invoicepipeline.client.Operation;
 import org.invoicepipeline.client.SignedUrlException;
 import org.invoicepipeline.client.SignedUrls;
+import org.invoicepipeline.client.upload.SingleByteRead;
 import org.invoicepipeline.client.upload.UploadSource;
 import org.invoicepipeline.client.upload.UploadSourceException;
 import org.slf4j.Logger;
@@ -137,9 +138,7 @@ public final class SignedUrlTransfers {
 
             @Override
             public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xff;
+                return SingleByteRead.readOne(this);
             }
 
             @Override

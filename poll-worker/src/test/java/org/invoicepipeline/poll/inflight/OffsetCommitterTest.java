@@ -48,31 +48,41 @@ class OffsetCommitterTest {
         }
     }
 
-    private OffsetCommitter committer(int maxBytes) {
-        return new OffsetCommitter(offsets, new FinishedOffsetsCodec(maxBytes), Duration.ofSeconds(1),
+    /** A committer of {@link #offsets} (metadata of at most 4,000 bytes), the consumer assigned {@link #p0}. */
+    private OffsetCommitter assignedCommitter() {
+        consumer.assign(List.of(p0));
+        return committer(offsets);
+    }
+
+    private OffsetCommitter committer(InFlightOffsets inFlight) {
+        return new OffsetCommitter(inFlight, new FinishedOffsetsCodec(4000), Duration.ofSeconds(1),
                 Duration.ofSeconds(5), nanos::get);
+    }
+
+    /** Begins each record of {@code begun} on {@link #p0}, then finishes each of {@code finished}. */
+    private void inFlight(List<Long> begun, List<Long> finished) {
+        begun.forEach(offset -> offsets.begin(p0, offset));
+        finished.forEach(offset -> offsets.finish(p0, offset));
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committed() {
+        return consumer.committed(Set.of(p0));
     }
 
     @Test
     void commitsTheLowestRecordInFlightWithTheFinishedOnesAboveItAndReadsThemBackOnAssignment() {
-        OffsetCommitter committer = committer(4000);
-        consumer.assign(List.of(p0));
-        offsets.begin(p0, 10);
-        offsets.begin(p0, 11);
-        offsets.begin(p0, 12);
-        offsets.finish(p0, 11);
-        offsets.finish(p0, 12);
+        OffsetCommitter committer = assignedCommitter();
+        inFlight(List.of(10L, 11L, 12L), List.of(11L, 12L));
 
         committer.commitNow(consumer);
 
-        OffsetAndMetadata commit = consumer.committed(Set.of(p0)).get(p0);
+        OffsetAndMetadata commit = committed().get(p0);
         assertThat(commit.offset()).isEqualTo(10);
         assertThat(commit.metadata()).startsWith("pfo1;10;");
 
         // a restart: the new owner skips 11 and 12
         InFlightOffsets restarted = new InFlightOffsets();
-        new OffsetCommitter(restarted, new FinishedOffsetsCodec(4000), Duration.ofSeconds(1), Duration.ofSeconds(5),
-                nanos::get).assigned(consumer, List.of(p0));
+        committer(restarted).assigned(consumer, List.of(p0));
         assertThat(restarted.begin(p0, 10)).isTrue();
         assertThat(restarted.begin(p0, 11)).isFalse();
         assertThat(restarted.begin(p0, 12)).isFalse();
@@ -80,30 +90,25 @@ class OffsetCommitterTest {
 
     @Test
     void commitsAtMostOncePerIntervalUnlessAskedToNow() {
-        OffsetCommitter committer = committer(4000);
-        consumer.assign(List.of(p0));
-        offsets.begin(p0, 1);
-        offsets.finish(p0, 1);
+        OffsetCommitter committer = assignedCommitter();
+        inFlight(List.of(1L), List.of(1L));
 
         committer.commitIfDue(consumer);
-        assertThat(consumer.committed(Set.of(p0))).isEmpty();
+        assertThat(committed()).isEmpty();
         nanos.addAndGet(Duration.ofSeconds(1).toNanos());
         committer.commitIfDue(consumer);
-        assertThat(consumer.committed(Set.of(p0)).get(p0).offset()).isEqualTo(2);
+        assertThat(committed().get(p0).offset()).isEqualTo(2);
     }
 
     @Test
     void whenTheBrokerRefusesTheMetadataTheOffsetIsCommittedWithout() {
-        OffsetCommitter committer = committer(4000);
-        consumer.assign(List.of(p0));
+        OffsetCommitter committer = assignedCommitter();
         consumer.setCommitException(new OffsetMetadataTooLarge("too large"));
-        offsets.begin(p0, 5);
-        offsets.begin(p0, 6);
-        offsets.finish(p0, 6);
+        inFlight(List.of(5L, 6L), List.of(6L));
 
         committer.commitNow(consumer);
 
-        OffsetAndMetadata commit = consumer.committed(Set.of(p0)).get(p0);
+        OffsetAndMetadata commit = committed().get(p0);
         assertThat(commit).isNotNull();
         assertThat(commit.offset()).isEqualTo(5);
         assertThat(commit.metadata()).isEmpty();
@@ -111,17 +116,15 @@ class OffsetCommitterTest {
 
     @Test
     void aFailedCommitIsTriedAgainNextTime() {
-        OffsetCommitter committer = committer(4000);
-        consumer.assign(List.of(p0));
+        OffsetCommitter committer = assignedCommitter();
         consumer.setCommitException(new org.apache.kafka.common.errors.TimeoutException("broker down"));
-        offsets.begin(p0, 5);
-        offsets.finish(p0, 5);
+        inFlight(List.of(5L), List.of(5L));
 
         committer.commitNow(consumer);
-        assertThat(consumer.committed(Set.of(p0))).isEmpty();
+        assertThat(committed()).isEmpty();
 
         consumer.setCommitException(null);
         committer.commitNow(consumer);
-        assertThat(consumer.committed(Set.of(p0))).isEqualTo(Map.of(p0, new OffsetAndMetadata(6, "")));
+        assertThat(committed()).isEqualTo(Map.of(p0, new OffsetAndMetadata(6, "")));
     }
 }

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
+import org.invoicepipeline.client.upload.SingleByteRead;
 import org.invoicepipeline.client.upload.UploadSource;
 import org.invoicepipeline.upload.validation.FileDigests;
 
@@ -148,9 +149,7 @@ final class VerifiedSource implements UploadSource {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
+            return SingleByteRead.readOne(this);
         }
 
         @Override

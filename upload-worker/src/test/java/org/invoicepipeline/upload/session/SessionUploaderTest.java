@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.invoicepipeline.client.ApiErrorException;
@@ -41,6 +42,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** What the uploader does when a source changes under it, and when the API refuses some files of a session. */
 class SessionUploaderTest {
@@ -89,15 +92,33 @@ class SessionUploaderTest {
         uploader.destroy();
     }
 
-    @Test
-    void aFileRewrittenAtTheSameSizeWhileItUploadsFailsSourceChanged() throws IOException {
-        Path path = write("same-size.pdf", 2_500, (byte) 'a');
-        PlannedSession plan = plan(file("f-same", path));
-        afterPart = part -> {
-            if (part == 1) {
-                rewrite(path, (byte) 'b');
-            }
-        };
+    /** Each change a file planned at 2,500 bytes can undergo: before its upload (part 0) or after a part is sent. */
+    static Stream<SourceChange> sourceChanges() {
+        return Stream.of(
+                new SourceChange("rewritten at the same size while it uploads", "f-same", "same-size.pdf", 1,
+                        path -> rewrite(path, (byte) 'b')),
+                new SourceChange("appended to while it uploads", "f-grow", "growing.pdf", 2, path -> append(path, 700)),
+                new SourceChange("appended to between validation and upload", "f-app", "appended.pdf", 0,
+                        path -> append(path, 10)),
+                new SourceChange("truncated while it uploads (not API_UNREACHABLE)", "f-cut", "cut.pdf", 1,
+                        path -> truncate(path, 1_200)));
+    }
+
+    @ParameterizedTest(name = "a file {0} fails SOURCE_CHANGED")
+    @MethodSource("sourceChanges")
+    void aFileThatChangesUnderItsUploadFailsSourceChanged(SourceChange change) throws IOException {
+        Path path = write(change.fileName(), 2_500, (byte) 'a');
+        PlannedSession plan = plan(file(change.fileId(), path));
+        if (change.afterPart() == 0) {
+            change.change().accept(path);
+        }
+        else {
+            afterPart = part -> {
+                if (part == change.afterPart()) {
+                    change.change().accept(path);
+                }
+            };
+        }
 
         SessionOutcome outcome = uploader.upload(plan);
 
@@ -105,55 +126,7 @@ class SessionUploaderTest {
         assertThat(outcome.failed()).singleElement().satisfies(failed -> {
             assertThat(failed.failure().code()).isEqualTo(SessionUploader.SOURCE_CHANGED);
             assertThat(failed.failure().retryable()).isFalse();
-            assertThat(failed.failure().message()).contains("f-same").contains("same-size.pdf");
-        });
-    }
-
-    @Test
-    void aFileAppendedToWhileItUploadsFailsSourceChanged() throws IOException {
-        Path path = write("growing.pdf", 2_500, (byte) 'a');
-        PlannedSession plan = plan(file("f-grow", path));
-        afterPart = part -> {
-            if (part == 2) {
-                append(path, 700);
-            }
-        };
-
-        SessionOutcome outcome = uploader.upload(plan);
-
-        assertThat(outcome.failed()).singleElement()
-                .satisfies(failed -> assertThat(failed.failure().code()).isEqualTo(SessionUploader.SOURCE_CHANGED));
-    }
-
-    @Test
-    void aFileAppendedToBetweenValidationAndUploadFailsSourceChanged() throws IOException {
-        Path path = write("appended.pdf", 2_500, (byte) 'a');
-        PlannedSession plan = plan(file("f-app", path));
-        append(path, 10);
-
-        SessionOutcome outcome = uploader.upload(plan);
-
-        assertThat(outcome.failed()).singleElement().satisfies(failed -> {
-            assertThat(failed.failure().code()).isEqualTo(SessionUploader.SOURCE_CHANGED);
-            assertThat(failed.failure().message()).contains("f-app").contains("appended.pdf");
-        });
-    }
-
-    @Test
-    void aFileTruncatedWhileItUploadsIsSourceChangedNotApiUnreachable() throws IOException {
-        Path path = write("cut.pdf", 2_500, (byte) 'a');
-        PlannedSession plan = plan(file("f-cut", path));
-        afterPart = part -> {
-            if (part == 1) {
-                truncate(path, 1_200);
-            }
-        };
-
-        SessionOutcome outcome = uploader.upload(plan);
-
-        assertThat(outcome.failed()).singleElement().satisfies(failed -> {
-            assertThat(failed.failure().code()).isEqualTo(SessionUploader.SOURCE_CHANGED);
-            assertThat(failed.failure().message()).contains("f-cut");
+            assertThat(failed.failure().message()).contains(change.fileId()).contains(change.fileName());
         });
     }
 
@@ -193,6 +166,14 @@ class SessionUploaderTest {
             assertThat(failed.failure().code()).isEqualTo("INVALID_INPUT");
             assertThat(failed.failure().message()).contains("f-bad").contains("bad.pdf").contains("supported extension");
         });
+    }
+
+    /** A change made to a planned file: before its upload ({@code afterPart} 0) or once that part was sent. */
+    record SourceChange(String description, String fileId, String fileName, int afterPart, Consumer<Path> change) {
+        @Override
+        public String toString() {
+            return description;
+        }
     }
 
     private Path write(String name, int size, byte fill) throws IOException {
