@@ -4,6 +4,9 @@ import org.invoicepipeline.common.kafka.StageRetryProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Configuration of the poll worker, under {@code pipeline.poll}.
@@ -41,8 +44,14 @@ public class PollWorkerProperties {
     private int maxSubmissionAttempts = 3;
 
     /**
-     * Wait before resubmitting after a retryable failure (CONCURRENT_TASK_LIMIT, SUBMISSION_STALLED,
-     * INTERNAL_ERROR), multiplied by the attempt number, so a busy account gets time to free a slot.
+     * Failure codes of an extraction that may succeed when the same files are submitted again with a new
+     * submission id, resubmitted like a failure the API marks {@code retryable: true}.
+     */
+    private Set<String> resubmittableCodes = new LinkedHashSet<>(
+            List.of("CONCURRENT_TASK_LIMIT", "SUBMISSION_STALLED", "INTERNAL_ERROR"));
+
+    /**
+     * Wait before resubmitting after a retryable failure (see {@code resubmittable-codes}), multiplied by the attempt number, so a busy account gets time to free a slot.
      */
     private Duration resubmitDelay = Duration.ofSeconds(30);
 
@@ -133,6 +142,14 @@ public class PollWorkerProperties {
 
     public void setMaxSubmissionAttempts(int maxSubmissionAttempts) {
         this.maxSubmissionAttempts = maxSubmissionAttempts;
+    }
+
+    public Set<String> getResubmittableCodes() {
+        return resubmittableCodes;
+    }
+
+    public void setResubmittableCodes(Set<String> resubmittableCodes) {
+        this.resubmittableCodes = resubmittableCodes;
     }
 
     public Duration getResubmitDelay() {

@@ -9,7 +9,6 @@ import org.invoicepipeline.events.ExtractionCompleted;
 import org.invoicepipeline.events.ExtractionOutcome;
 import org.invoicepipeline.events.ExtractionQuestionsAsked;
 import org.invoicepipeline.events.ExtractionSubmitted;
-import org.invoicepipeline.poll.config.PollWorkerProperties;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
@@ -33,12 +32,17 @@ public final class OutcomePublisher {
     private final String extractionQuestionsTopic;
     private final Duration timeout;
 
-    public OutcomePublisher(KafkaTemplate<Object, Object> template, PollWorkerProperties properties) {
+    /**
+     * @param extractionSubmittedTopic the input topic, where resubmissions go (dead letters to its {@code .DLT})
+     * @param timeout                  longest wait for the broker's acknowledgement of one send
+     */
+    public OutcomePublisher(KafkaTemplate<Object, Object> template, String extractionSubmittedTopic,
+                            String extractionCompletedTopic, String extractionQuestionsTopic, Duration timeout) {
         this.template = template;
-        this.extractionSubmittedTopic = properties.getTopics().getExtractionSubmitted();
-        this.extractionCompletedTopic = properties.getTopics().getExtractionCompleted();
-        this.extractionQuestionsTopic = properties.getTopics().getExtractionQuestions();
-        this.timeout = properties.getPublishTimeout();
+        this.extractionSubmittedTopic = extractionSubmittedTopic;
+        this.extractionCompletedTopic = extractionCompletedTopic;
+        this.extractionQuestionsTopic = extractionQuestionsTopic;
+        this.timeout = timeout;
     }
 
     public void completed(ExtractionCompleted event) {
