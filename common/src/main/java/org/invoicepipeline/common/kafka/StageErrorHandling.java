@@ -1,5 +1,7 @@
 package org.invoicepipeline.common.kafka;
 
+import org.invoicepipeline.common.events.EventTopics;
+
 import java.util.Objects;
 
 /**
@@ -20,7 +22,7 @@ public record StageErrorHandling(String stage, StageRetryOptions retry, boolean 
                                  RetryWithoutLimit retryWithoutLimit) {
 
     /** Default topic of {@code ExtractionResult}s. */
-    public static final String DEFAULT_RESULTS_TOPIC = "extraction-results";
+    public static final String DEFAULT_RESULTS_TOPIC = EventTopics.DEFAULT_EXTRACTION_RESULTS;
 
     public StageErrorHandling {
         Objects.requireNonNull(stage, "stage");

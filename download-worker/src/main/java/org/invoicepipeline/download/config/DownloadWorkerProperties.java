@@ -1,6 +1,7 @@
 package org.invoicepipeline.download.config;
 
 import org.invoicepipeline.client.model.OutputFormat;
+import org.invoicepipeline.common.events.EventTopics;
 import org.invoicepipeline.common.kafka.StageRetryProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -114,10 +115,10 @@ public class DownloadWorkerProperties {
     public static class Topics {
 
         /** ExtractionCompleted events from the poll stage (input). */
-        private String extractionCompleted = "extraction-completed";
+        private String extractionCompleted = EventTopics.DEFAULT_EXTRACTION_COMPLETED;
 
         /** ExtractionResult events, one per source file, for ERP consumers (output). */
-        private String extractionResults = "extraction-results";
+        private String extractionResults = EventTopics.DEFAULT_EXTRACTION_RESULTS;
 
         public String getExtractionCompleted() {
             return extractionCompleted;

@@ -102,8 +102,10 @@ public class PollWorkerConfiguration {
 
     @Bean
     public ExtractionSubmittedListener extractionSubmittedListener(ExtractionWaiter waiter, IntakeThrottle throttle,
-                                                                   OffsetCommitter offsetCommitter) {
-        return new ExtractionSubmittedListener(waiter, throttle, offsetCommitter);
+                                                                   OffsetCommitter offsetCommitter,
+                                                                   PollWorkerProperties properties) {
+        return new ExtractionSubmittedListener(properties.getTopics().getExtractionSubmitted(), properties.getGroupId(),
+                waiter, throttle, offsetCommitter);
     }
 
     /** Commits while no records arrive (or intake is paused): the idle event comes on the consumer thread. */

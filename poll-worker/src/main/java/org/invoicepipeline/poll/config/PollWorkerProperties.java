@@ -1,5 +1,6 @@
 package org.invoicepipeline.poll.config;
 
+import org.invoicepipeline.common.events.EventTopics;
 import org.invoicepipeline.common.kafka.StageRetryProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -228,19 +229,19 @@ public class PollWorkerProperties {
     public static class Topics {
 
         /** ExtractionSubmitted events from the submit stage (input; resubmissions are published back to it). */
-        private String extractionSubmitted = "extraction-submitted";
+        private String extractionSubmitted = EventTopics.DEFAULT_EXTRACTION_SUBMITTED;
 
         /** ExtractionCompleted events for the download stage (output). */
-        private String extractionCompleted = "extraction-completed";
+        private String extractionCompleted = EventTopics.DEFAULT_EXTRACTION_COMPLETED;
 
         /** ExtractionQuestionsAsked events: the questions of input_required extractions (output). */
-        private String extractionQuestions = "extraction-questions";
+        private String extractionQuestions = EventTopics.DEFAULT_EXTRACTION_QUESTIONS;
 
         /**
          * ExtractionResult events (output): the DEAD_LETTERED results of the files of a record the error handler
          * dead-letters; the download stage's {@code extraction-results}.
          */
-        private String extractionResults = "extraction-results";
+        private String extractionResults = EventTopics.DEFAULT_EXTRACTION_RESULTS;
 
         public String getExtractionResults() {
             return extractionResults;

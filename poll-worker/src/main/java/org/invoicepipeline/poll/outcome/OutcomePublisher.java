@@ -5,6 +5,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.invoicepipeline.common.events.EventKeys;
 import org.invoicepipeline.common.kafka.DeadLetterRecords;
 import org.invoicepipeline.common.kafka.StageFailure;
+import org.invoicepipeline.common.kafka.StageNames;
 import org.invoicepipeline.events.ExtractionCompleted;
 import org.invoicepipeline.events.ExtractionOutcome;
 import org.invoicepipeline.events.ExtractionQuestionsAsked;
@@ -22,9 +23,6 @@ import java.util.concurrent.TimeoutException;
  * extractions, resubmissions (back to the input topic), questions, and dead letters.
  */
 public final class OutcomePublisher {
-
-    /** Stage name in dead-letter headers and metrics. */
-    public static final String STAGE = "poll";
 
     private final KafkaTemplate<Object, Object> template;
     private final String extractionSubmittedTopic;
@@ -73,7 +71,7 @@ public final class OutcomePublisher {
         }
         completed(failed);
         ProducerRecord<Object, Object> deadLetter =
-                DeadLetterRecords.toDeadLetter(record, record.key(), record.value(), STAGE, failure, attempts);
+                DeadLetterRecords.toDeadLetter(record, record.key(), record.value(), StageNames.POLL, failure, attempts);
         await(template.send(deadLetter));
     }
 

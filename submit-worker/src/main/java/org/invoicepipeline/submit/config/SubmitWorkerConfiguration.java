@@ -14,6 +14,7 @@ import org.invoicepipeline.common.kafka.DeadLetterRecords;
 import org.invoicepipeline.common.kafka.ErrorHandlingDeserializers;
 import org.invoicepipeline.common.kafka.StageErrorHandling;
 import org.invoicepipeline.common.kafka.StageErrorHandlingConfiguration;
+import org.invoicepipeline.common.kafka.StageNames;
 import org.invoicepipeline.common.profile.ExtractionProfiles;
 import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.events.PartsUploaded;
@@ -41,9 +42,6 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 @EnableConfigurationProperties({SubmitWorkerProperties.class, ExtractionProfiles.class})
 @Import({ApiClientConfiguration.class, StageErrorHandlingConfiguration.class})
 public class SubmitWorkerConfiguration {
-
-    /** Stage name in dead-letter headers and metrics. */
-    public static final String STAGE = "submit";
 
     @Bean
     AdmissionGate admissionGate(InvoiceExtractionClient client, SubmitWorkerProperties properties,
@@ -78,7 +76,7 @@ public class SubmitWorkerConfiguration {
      */
     @Bean
     StageErrorHandling submitErrorHandling(SubmitWorkerProperties properties) {
-        return new StageErrorHandling(STAGE, properties.getRetry().toOptions())
+        return new StageErrorHandling(StageNames.SUBMIT, properties.getRetry().toOptions())
                 .withDeadLetterResults(properties.getTopics().getExtractionResults(),
                         new SubmitDeadLetterResults(Clock.systemUTC()));
     }

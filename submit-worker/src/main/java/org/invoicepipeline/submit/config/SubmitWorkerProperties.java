@@ -2,6 +2,7 @@ package org.invoicepipeline.submit.config;
 
 import java.time.Duration;
 
+import org.invoicepipeline.common.events.EventTopics;
 import org.invoicepipeline.common.kafka.StageRetryOptions;
 import org.invoicepipeline.common.kafka.StageRetryProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -58,16 +59,16 @@ public class SubmitWorkerProperties {
     public static class Topics {
 
         /** PartsUploaded events from the upload stage (input). */
-        private String partsUploaded = "parts-uploaded";
+        private String partsUploaded = EventTopics.DEFAULT_PARTS_UPLOADED;
 
         /** ExtractionSubmitted events for the poll stage (output). */
-        private String extractionSubmitted = "extraction-submitted";
+        private String extractionSubmitted = EventTopics.DEFAULT_EXTRACTION_SUBMITTED;
 
         /**
          * ExtractionResult events (output): the DEAD_LETTERED results of the files of a dead-lettered session; the
          * download stage's {@code extraction-results}.
          */
-        private String extractionResults = "extraction-results";
+        private String extractionResults = EventTopics.DEFAULT_EXTRACTION_RESULTS;
 
         /** Partitions of the topics this stage creates when missing (its output and dead-letter topic). */
         private int partitions = 3;

@@ -14,6 +14,7 @@ import org.invoicepipeline.common.config.ApiClientConfiguration;
 import org.invoicepipeline.common.kafka.DeadLetterRecords;
 import org.invoicepipeline.common.kafka.StageErrorHandling;
 import org.invoicepipeline.common.kafka.StageErrorHandlingConfiguration;
+import org.invoicepipeline.common.kafka.StageNames;
 import org.invoicepipeline.common.profile.ExtractionProfiles;
 import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.common.serde.EventSerializer;
@@ -116,7 +117,7 @@ public class UploadWorkerConfiguration {
      */
     @Bean
     StageErrorHandling uploadErrorHandling(UploadWorkerProperties properties) {
-        StageErrorHandling handling = new StageErrorHandling(SessionPlanner.STAGE, properties.getRetry().toOptions());
+        StageErrorHandling handling = new StageErrorHandling(StageNames.UPLOAD, properties.getRetry().toOptions());
         return properties.getUploader().isPublishFailedResults()
                 ? handling.withDeadLetterResults(properties.getTopics().getExtractionResults(),
                         new PlannedSessionDeadLetterResults(Clock.systemUTC()))

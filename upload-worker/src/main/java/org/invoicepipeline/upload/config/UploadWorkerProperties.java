@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.invoicepipeline.common.events.EventTopics;
 import org.invoicepipeline.common.kafka.StageRetryProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -46,16 +47,16 @@ public class UploadWorkerProperties {
         private int partitions = 3;
 
         /** FileRegistered events from upstream producers (the planner's input). */
-        private String filesRegistered = "files-registered";
+        private String filesRegistered = EventTopics.DEFAULT_FILES_REGISTERED;
 
         /** The stage's internal topic of planned upload sessions (planner output, uploader input). */
         private String sessionsPlanned = "upload-sessions-planned";
 
         /** PartsUploaded events, one per upload session (the stage's output). */
-        private String partsUploaded = "parts-uploaded";
+        private String partsUploaded = EventTopics.DEFAULT_PARTS_UPLOADED;
 
         /** ExtractionResult events; FAILED/DEAD_LETTERED results of files this stage gave up on go here. */
-        private String extractionResults = "extraction-results";
+        private String extractionResults = EventTopics.DEFAULT_EXTRACTION_RESULTS;
 
         public int getPartitions() {
             return partitions;

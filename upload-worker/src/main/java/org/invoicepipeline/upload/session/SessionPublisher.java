@@ -17,6 +17,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.invoicepipeline.common.kafka.DeadLetterRecords;
 import org.invoicepipeline.common.kafka.StageFailure;
+import org.invoicepipeline.common.kafka.StageNames;
 import org.invoicepipeline.events.FileFailure;
 import org.invoicepipeline.events.FileRef;
 import org.invoicepipeline.events.FileRegistered;
@@ -24,7 +25,6 @@ import org.invoicepipeline.events.PartsUploaded;
 import org.invoicepipeline.upload.plan.PlannedFile;
 import org.invoicepipeline.upload.plan.PlannedSession;
 import org.invoicepipeline.upload.plan.RegistrationOrigin;
-import org.invoicepipeline.upload.plan.SessionPlanner;
 import org.invoicepipeline.upload.results.FailedResults;
 import org.springframework.kafka.core.KafkaOperations;
 
@@ -124,11 +124,11 @@ public class SessionPublisher {
             ConsumerRecord<String, byte[]> registration = new ConsumerRecord<>(origin.topic(), origin.partition(),
                     origin.offset(), origin.timestamp(), TimestampType.CREATE_TIME, -1, -1, origin.key(), origin.value(),
                     headers, Optional.empty());
-            return DeadLetterRecords.toDeadLetter(registration, origin.key(), origin.value(), SessionPlanner.STAGE,
+            return DeadLetterRecords.toDeadLetter(registration, origin.key(), origin.value(), StageNames.UPLOAD,
                     failure, 1);
         }
         return new ProducerRecord<>(DeadLetterRecords.topicFor(filesRegisteredTopic), null, keyOf(session, file),
-                registration(session, file), DeadLetterRecords.pipelineHeaders(SessionPlanner.STAGE, failure, 1));
+                registration(session, file), DeadLetterRecords.pipelineHeaders(StageNames.UPLOAD, failure, 1));
     }
 
     /** The FileRegistered the file came from, rebuilt from the plan for its dead letter. */
