@@ -2,6 +2,7 @@ package org.invoicepipeline.common.kafka;
 
 import org.invoicepipeline.common.events.EventTopics;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -16,13 +17,18 @@ import java.util.Objects;
  * @param deadLetterResults  those results, per dead-lettered record
  * @param retryWithoutLimit  which retryable failures are retried without limit instead of dead-lettered after
  *                           {@code retry.maxAttempts()}
+ * @param publishTimeout     longest wait for the broker to acknowledge the {@code DEAD_LETTERED} results; the
+ *                           stage's {@code publish-timeout}
  */
 public record StageErrorHandling(String stage, StageRetryOptions retry, boolean commitDeadLettered,
                                  String resultsTopic, DeadLetterResults deadLetterResults,
-                                 RetryWithoutLimit retryWithoutLimit) {
+                                 RetryWithoutLimit retryWithoutLimit, Duration publishTimeout) {
 
     /** Default topic of {@code ExtractionResult}s. */
     public static final String DEFAULT_RESULTS_TOPIC = EventTopics.DEFAULT_EXTRACTION_RESULTS;
+
+    /** Wait for the {@code DEAD_LETTERED} results' acknowledgement unless the stage sets its own. */
+    public static final Duration DEFAULT_PUBLISH_TIMEOUT = Duration.ofSeconds(30);
 
     public StageErrorHandling {
         Objects.requireNonNull(stage, "stage");
@@ -30,6 +36,15 @@ public record StageErrorHandling(String stage, StageRetryOptions retry, boolean 
         Objects.requireNonNull(resultsTopic, "resultsTopic");
         Objects.requireNonNull(deadLetterResults, "deadLetterResults");
         Objects.requireNonNull(retryWithoutLimit, "retryWithoutLimit");
+        Objects.requireNonNull(publishTimeout, "publishTimeout");
+    }
+
+    /** Waits {@link #DEFAULT_PUBLISH_TIMEOUT} for the results. */
+    public StageErrorHandling(String stage, StageRetryOptions retry, boolean commitDeadLettered,
+                              String resultsTopic, DeadLetterResults deadLetterResults,
+                              RetryWithoutLimit retryWithoutLimit) {
+        this(stage, retry, commitDeadLettered, resultsTopic, deadLetterResults, retryWithoutLimit,
+                DEFAULT_PUBLISH_TIMEOUT);
     }
 
     /** Every retryable failure runs out of attempts ({@link RetryWithoutLimit#NEVER}). */
@@ -50,11 +65,19 @@ public record StageErrorHandling(String stage, StageRetryOptions retry, boolean 
 
     /** The same handling, publishing {@code results} of every dead-lettered record to {@code topic}. */
     public StageErrorHandling withDeadLetterResults(String topic, DeadLetterResults results) {
-        return new StageErrorHandling(stage, retry, commitDeadLettered, topic, results, retryWithoutLimit);
+        return new StageErrorHandling(stage, retry, commitDeadLettered, topic, results, retryWithoutLimit,
+                publishTimeout);
     }
 
     /** The same handling, retrying the failures {@code policy} names without limit (never dead-lettering them). */
     public StageErrorHandling withRetryWithoutLimit(RetryWithoutLimit policy) {
-        return new StageErrorHandling(stage, retry, commitDeadLettered, resultsTopic, deadLetterResults, policy);
+        return new StageErrorHandling(stage, retry, commitDeadLettered, resultsTopic, deadLetterResults, policy,
+                publishTimeout);
+    }
+
+    /** The same handling, waiting at most {@code timeout} for the broker to acknowledge the results. */
+    public StageErrorHandling withPublishTimeout(Duration timeout) {
+        return new StageErrorHandling(stage, retry, commitDeadLettered, resultsTopic, deadLetterResults,
+                retryWithoutLimit, timeout);
     }
 }

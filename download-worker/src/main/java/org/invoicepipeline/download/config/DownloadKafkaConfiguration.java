@@ -69,6 +69,7 @@ public class DownloadKafkaConfiguration {
     @Bean
     public StageErrorHandling downloadErrorHandling(DownloadWorkerProperties properties) {
         return new StageErrorHandling(StageNames.DOWNLOAD, properties.getRetry().toOptions())
+                .withPublishTimeout(properties.getPublishTimeout())
                 .withDeadLetterResults(properties.getTopics().getExtractionResults(),
                         new DeadLetteredExtractionResults(Clock.systemUTC()))
                 .withRetryWithoutLimit(RetryWithoutLimit.INFRASTRUCTURE.or(RetryWithoutLimit.KEY_REFUSED));

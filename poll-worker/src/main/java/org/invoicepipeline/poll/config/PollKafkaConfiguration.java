@@ -61,6 +61,7 @@ public class PollKafkaConfiguration {
     @Bean
     public StageErrorHandling pollErrorHandling(PollWorkerProperties properties) {
         return new StageErrorHandling(StageNames.POLL, properties.getRetry().toOptions(), false)
+                .withPublishTimeout(properties.getPublishTimeout())
                 .withDeadLetterResults(properties.getTopics().getExtractionResults(),
                         new PollDeadLetterResults(Clock.systemUTC()));
     }

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.invoicepipeline.common.events.EventKeys;
 import org.invoicepipeline.common.kafka.DeadLetterRecords;
+import org.invoicepipeline.common.kafka.KafkaSends;
 import org.invoicepipeline.common.kafka.StageFailure;
 import org.invoicepipeline.common.kafka.StageNames;
 import org.invoicepipeline.events.ExtractionCompleted;
@@ -13,10 +14,6 @@ import org.invoicepipeline.events.ExtractionSubmitted;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Everything the poll stage writes, each send awaited before the input record may be committed: completed
@@ -44,17 +41,17 @@ public final class OutcomePublisher {
     }
 
     public void completed(ExtractionCompleted event) {
-        await(template.send(extractionCompletedTopic, event.getUploadSessionId(), event));
+        send(new ProducerRecord<>(extractionCompletedTopic, event.getUploadSessionId(), event));
     }
 
     /** The next attempt, published to the input topic so it is waited for (and survives restarts) like any other. */
     public void resubmitted(ExtractionSubmitted event) {
-        await(template.send(extractionSubmittedTopic, event.getUploadSessionId(), event));
+        send(new ProducerRecord<>(extractionSubmittedTopic, event.getUploadSessionId(), event));
     }
 
     /** Keyed by extraction id: the latest record of a key is that extraction's current set of open questions. */
     public void questions(ExtractionQuestionsAsked questions) {
-        await(template.send(extractionQuestionsTopic, EventKeys.of(questions), questions));
+        send(new ProducerRecord<>(extractionQuestionsTopic, EventKeys.of(questions), questions));
     }
 
     /**
@@ -72,19 +69,10 @@ public final class OutcomePublisher {
         completed(failed);
         ProducerRecord<Object, Object> deadLetter =
                 DeadLetterRecords.toDeadLetter(record, record.key(), record.value(), StageNames.POLL, failure, attempts);
-        await(template.send(deadLetter));
+        send(deadLetter);
     }
 
-    private void await(CompletableFuture<?> send) {
-        try {
-            send.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing", e);
-        }
-        catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Publishing failed", e);
-        }
+    private void send(ProducerRecord<Object, Object> record) {
+        KafkaSends.sendAndAwait(template, record, timeout);
     }
 }

@@ -66,7 +66,7 @@ public class SubmitWorkerConfiguration {
                                           KafkaTemplate<Object, Object> stageEventTemplate,
                                           ObjectProvider<MeterRegistry> registry) {
         return new SubmissionListener(properties.getTopics().getPartsUploaded(), properties.getGroupId(),
-                properties.getTopics().getExtractionSubmitted(), profiles, admissionGate, submitter,
+                properties.getTopics().getExtractionSubmitted(), properties.getPublishTimeout(), profiles, admissionGate, submitter,
                 stageEventTemplate, Clock.systemUTC(), registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
@@ -77,6 +77,7 @@ public class SubmitWorkerConfiguration {
     @Bean
     StageErrorHandling submitErrorHandling(SubmitWorkerProperties properties) {
         return new StageErrorHandling(StageNames.SUBMIT, properties.getRetry().toOptions())
+                .withPublishTimeout(properties.getPublishTimeout())
                 .withDeadLetterResults(properties.getTopics().getExtractionResults(),
                         new SubmitDeadLetterResults(Clock.systemUTC()));
     }

@@ -27,6 +27,12 @@ public class SubmitWorkerProperties {
     /** Listener threads (at most the partition count of the input topic is useful). */
     private int concurrency = 1;
 
+    /**
+     * Longest wait for the broker to acknowledge what the stage publishes (events, dead letters, DEAD_LETTERED
+     * results) before the input record counts as failed and is retried.
+     */
+    private Duration publishTimeout = Duration.ofSeconds(30);
+
     public Topics getTopics() {
         return topics;
     }
@@ -53,6 +59,14 @@ public class SubmitWorkerProperties {
 
     public void setConcurrency(int concurrency) {
         this.concurrency = concurrency;
+    }
+
+    public Duration getPublishTimeout() {
+        return publishTimeout;
+    }
+
+    public void setPublishTimeout(Duration publishTimeout) {
+        this.publishTimeout = publishTimeout;
     }
 
     /** Topic names. Dead letters go to {@code <parts-uploaded>.DLT}. */

@@ -101,7 +101,8 @@ public class UploadWorkerConfiguration {
     SessionPublisher sessionPublisher(KafkaTemplate<Object, Object> stageEventTemplate, UploadWorkerProperties properties) {
         UploadWorkerProperties.Topics topics = properties.getTopics();
         return new SessionPublisher(stageEventTemplate, topics.getPartsUploaded(), topics.getFilesRegistered(),
-                topics.getExtractionResults(), properties.getUploader().isPublishFailedResults(), Clock.systemUTC());
+                topics.getExtractionResults(), properties.getUploader().isPublishFailedResults(),
+                properties.getPublishTimeout(), Clock.systemUTC());
     }
 
     @Bean
@@ -117,7 +118,8 @@ public class UploadWorkerConfiguration {
      */
     @Bean
     StageErrorHandling uploadErrorHandling(UploadWorkerProperties properties) {
-        StageErrorHandling handling = new StageErrorHandling(StageNames.UPLOAD, properties.getRetry().toOptions());
+        StageErrorHandling handling = new StageErrorHandling(StageNames.UPLOAD, properties.getRetry().toOptions())
+                .withPublishTimeout(properties.getPublishTimeout());
         return properties.getUploader().isPublishFailedResults()
                 ? handling.withDeadLetterResults(properties.getTopics().getExtractionResults(),
                         new PlannedSessionDeadLetterResults(Clock.systemUTC()))

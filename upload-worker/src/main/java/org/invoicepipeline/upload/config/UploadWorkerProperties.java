@@ -20,6 +20,12 @@ public class UploadWorkerProperties {
     private final Uploader uploader = new Uploader();
     private final Retry retry = new Retry();
 
+    /**
+     * Longest wait for the broker to acknowledge what the stage publishes (events, dead letters, DEAD_LETTERED
+     * results) before the input record counts as failed and is retried.
+     */
+    private Duration publishTimeout = Duration.ofSeconds(30);
+
     public Topics getTopics() {
         return topics;
     }
@@ -38,6 +44,14 @@ public class UploadWorkerProperties {
 
     public Retry getRetry() {
         return retry;
+    }
+
+    public Duration getPublishTimeout() {
+        return publishTimeout;
+    }
+
+    public void setPublishTimeout(Duration publishTimeout) {
+        this.publishTimeout = publishTimeout;
     }
 
     /** Topic names. Dead letters go to {@code <topic>.DLT} of each input topic. */
