@@ -87,6 +87,7 @@ public final class StageErrorHandlers {
                         .description("Records a stage gave up on and wrote to its dead-letter topic")
                         .register(meters).increment();
             }
+            handling.afterDeadLetter().deadLettered(record, consumer);
         };
 
         BackOff defaultBackOff = exponential(options);

@@ -19,10 +19,12 @@ import java.util.Objects;
  *                           {@code retry.maxAttempts()}
  * @param publishTimeout     longest wait for the broker to acknowledge the {@code DEAD_LETTERED} results; the
  *                           stage's {@code publish-timeout}
+ * @param afterDeadLetter    run on the consumer thread after each dead letter
  */
 public record StageErrorHandling(String stage, StageRetryOptions retry, boolean commitDeadLettered,
                                  String resultsTopic, DeadLetterResults deadLetterResults,
-                                 RetryWithoutLimit retryWithoutLimit, Duration publishTimeout) {
+                                 RetryWithoutLimit retryWithoutLimit, Duration publishTimeout,
+                                 AfterDeadLetter afterDeadLetter) {
 
     /** Default topic of {@code ExtractionResult}s. */
     public static final String DEFAULT_RESULTS_TOPIC = EventTopics.DEFAULT_EXTRACTION_RESULTS;
@@ -37,6 +39,7 @@ public record StageErrorHandling(String stage, StageRetryOptions retry, boolean 
         Objects.requireNonNull(deadLetterResults, "deadLetterResults");
         Objects.requireNonNull(retryWithoutLimit, "retryWithoutLimit");
         Objects.requireNonNull(publishTimeout, "publishTimeout");
+        Objects.requireNonNull(afterDeadLetter, "afterDeadLetter");
     }
 
     /** Waits {@link #DEFAULT_PUBLISH_TIMEOUT} for the results. */
@@ -44,7 +47,7 @@ public record StageErrorHandling(String stage, StageRetryOptions retry, boolean 
                               String resultsTopic, DeadLetterResults deadLetterResults,
                               RetryWithoutLimit retryWithoutLimit) {
         this(stage, retry, commitDeadLettered, resultsTopic, deadLetterResults, retryWithoutLimit,
-                DEFAULT_PUBLISH_TIMEOUT);
+                DEFAULT_PUBLISH_TIMEOUT, AfterDeadLetter.NONE);
     }
 
     /** Every retryable failure runs out of attempts ({@link RetryWithoutLimit#NEVER}). */
@@ -66,18 +69,24 @@ public record StageErrorHandling(String stage, StageRetryOptions retry, boolean 
     /** The same handling, publishing {@code results} of every dead-lettered record to {@code topic}. */
     public StageErrorHandling withDeadLetterResults(String topic, DeadLetterResults results) {
         return new StageErrorHandling(stage, retry, commitDeadLettered, topic, results, retryWithoutLimit,
-                publishTimeout);
+                publishTimeout, afterDeadLetter);
     }
 
     /** The same handling, retrying the failures {@code policy} names without limit (never dead-lettering them). */
     public StageErrorHandling withRetryWithoutLimit(RetryWithoutLimit policy) {
         return new StageErrorHandling(stage, retry, commitDeadLettered, resultsTopic, deadLetterResults, policy,
-                publishTimeout);
+                publishTimeout, afterDeadLetter);
     }
 
     /** The same handling, waiting at most {@code timeout} for the broker to acknowledge the results. */
     public StageErrorHandling withPublishTimeout(Duration timeout) {
         return new StageErrorHandling(stage, retry, commitDeadLettered, resultsTopic, deadLetterResults,
-                retryWithoutLimit, timeout);
+                retryWithoutLimit, timeout, afterDeadLetter);
+    }
+
+    /** The same handling, running {@code hook} after each dead letter. */
+    public StageErrorHandling withAfterDeadLetter(AfterDeadLetter hook) {
+        return new StageErrorHandling(stage, retry, commitDeadLettered, resultsTopic, deadLetterResults,
+                retryWithoutLimit, publishTimeout, hook);
     }
 }

@@ -8,7 +8,7 @@ import org.invoicepipeline.common.kafka.StageErrorHandlingConfiguration;
 import org.invoicepipeline.common.kafka.StageNames;
 import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.events.ExtractionSubmitted;
-import org.invoicepipeline.poll.inflight.DeadLetterCommits;
+import org.invoicepipeline.poll.inflight.DeadLetteredOffsets;
 import org.invoicepipeline.poll.inflight.InFlightOffsets;
 import org.invoicepipeline.poll.inflight.OffsetCommitter;
 import org.invoicepipeline.poll.outcome.PollDeadLetterResults;
@@ -55,13 +55,15 @@ public class PollKafkaConfiguration {
     /**
      * Shared error handling (StageErrorHandlingConfiguration); its template also writes the stage's events.
      * Never commits a dead-lettered record's offset itself: records below it may still be in flight
-     * ({@link DeadLetterCommits} commits through the {@link OffsetCommitter}). A dead-lettered record's files get
+     * ({@link DeadLetteredOffsets} commits through the {@link OffsetCommitter}). A dead-lettered record's files get
      * DEAD_LETTERED results first.
      */
     @Bean
-    public StageErrorHandling pollErrorHandling(PollWorkerProperties properties) {
+    public StageErrorHandling pollErrorHandling(PollWorkerProperties properties, InFlightOffsets inFlightOffsets,
+                                                OffsetCommitter offsetCommitter) {
         return new StageErrorHandling(StageNames.POLL, properties.getRetry().toOptions(), false)
                 .withPublishTimeout(properties.getPublishTimeout())
+                .withAfterDeadLetter(new DeadLetteredOffsets(inFlightOffsets, offsetCommitter))
                 .withDeadLetterResults(properties.getTopics().getExtractionResults(),
                         new PollDeadLetterResults(Clock.systemUTC()));
     }
@@ -76,7 +78,7 @@ public class PollKafkaConfiguration {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, (ConsumerFactory) pollConsumerFactory);
         factory.setConcurrency(properties.getConcurrency());
-        factory.setCommonErrorHandler(new DeadLetterCommits(stageErrorHandler, inFlightOffsets, offsetCommitter));
+        factory.setCommonErrorHandler(stageErrorHandler);
         ContainerProperties container = factory.getContainerProperties();
         // MANUAL with no acknowledgement: the container never commits; the OffsetCommitter does, on this thread.
         container.setAckMode(ContainerProperties.AckMode.MANUAL);
