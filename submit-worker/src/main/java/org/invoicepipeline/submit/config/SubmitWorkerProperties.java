@@ -2,14 +2,23 @@ package org.invoicepipeline.submit.config;
 
 import java.time.Duration;
 
+import org.invoicepipeline.common.config.PropertyRules;
 import org.invoicepipeline.common.events.EventTopics;
 import org.invoicepipeline.common.kafka.StageRetryOptions;
 import org.invoicepipeline.common.kafka.StageRetryProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
-/** Everything the submit stage can be configured with, under {@code pipeline.submit.*}. */
-@ConfigurationProperties("pipeline.submit")
-public class SubmitWorkerProperties {
+/**
+ * Everything the submit stage can be configured with, under {@code pipeline.submit.*}. Validates itself at binding
+ * (a properties class that is a {@link Validator}): a value the stage cannot work with fails the start, naming the
+ * property.
+ */
+@ConfigurationProperties(SubmitWorkerProperties.PREFIX)
+public class SubmitWorkerProperties implements Validator {
+
+    static final String PREFIX = "pipeline.submit";
 
     private final Topics topics = new Topics();
     private final Admission admission = new Admission();
@@ -32,6 +41,20 @@ public class SubmitWorkerProperties {
      * results) before the input record counts as failed and is retried.
      */
     private Duration publishTimeout = Duration.ofSeconds(30);
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        SubmitWorkerProperties p = (SubmitWorkerProperties) target;
+        PropertyRules rules = new PropertyRules(PREFIX, errors)
+                .atLeast("concurrency", p.concurrency, 1)
+                .positive("publishTimeout", p.publishTimeout);
+        p.retry.validate(rules);
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return SubmitWorkerProperties.class.isAssignableFrom(type);
+    }
 
     public Topics getTopics() {
         return topics;

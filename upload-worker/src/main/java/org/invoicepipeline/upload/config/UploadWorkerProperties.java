@@ -5,14 +5,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.invoicepipeline.common.config.PropertyRules;
 import org.invoicepipeline.common.events.EventTopics;
 import org.invoicepipeline.common.kafka.StageRetryProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
-/** Everything the upload stage can be configured with, under {@code pipeline.upload.*}. */
-@ConfigurationProperties("pipeline.upload")
-public class UploadWorkerProperties {
+/**
+ * Everything the upload stage can be configured with, under {@code pipeline.upload.*}. Validates itself at binding
+ * (a properties class that is a {@link Validator}): a value the stage cannot work with fails the start, naming the
+ * property.
+ */
+@ConfigurationProperties(UploadWorkerProperties.PREFIX)
+public class UploadWorkerProperties implements Validator {
+
+    static final String PREFIX = "pipeline.upload";
 
     private final Topics topics = new Topics();
     private final Validation validation = new Validation();
@@ -25,6 +34,33 @@ public class UploadWorkerProperties {
      * results) before the input record counts as failed and is retried.
      */
     private Duration publishTimeout = Duration.ofSeconds(30);
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        UploadWorkerProperties p = (UploadWorkerProperties) target;
+        PropertyRules rules = new PropertyRules(PREFIX, errors)
+                .atLeast("topics.partitions", p.topics.getPartitions(), 1)
+                .atLeast("validation.maxPdfPages", p.validation.getMaxPdfPages(), 1)
+                .require(p.planner.getMaxFilesPerSession() >= 1 && p.planner.getMaxFilesPerSession() <= 6_000,
+                        "planner.maxFilesPerSession", p.planner.getMaxFilesPerSession(),
+                        "must be between 1 and 6000 (the API's files per session)")
+                .require(p.planner.getMaxSessionSize() != null && p.planner.getMaxSessionSize().toBytes() > 0
+                        && p.planner.getMaxSessionSize().compareTo(DataSize.ofGigabytes(2)) <= 0,
+                        "planner.maxSessionSize", p.planner.getMaxSessionSize(),
+                        "must be above 0 and at most 2GB (the API's session size)")
+                .notNegative("planner.linger", p.planner.getLinger())
+                .positive("planner.pollTimeout", p.planner.getPollTimeout())
+                .positive("uploader.maxSessionTime", p.uploader.getMaxSessionTime())
+                .atLeast("uploader.fileConcurrency", p.uploader.getFileConcurrency(), 1)
+                .positive("publishTimeout", p.publishTimeout)
+                .positive("retry.insufficientCreditsWait", p.retry.getInsufficientCreditsWait());
+        p.retry.validate(rules);
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return UploadWorkerProperties.class.isAssignableFrom(type);
+    }
 
     public Topics getTopics() {
         return topics;
