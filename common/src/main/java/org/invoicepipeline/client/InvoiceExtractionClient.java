@@ -1,5 +1,6 @@
 package org.invoicepipeline.client;
 
+import org.invoicepipeline.client.http.HttpClients;
 import org.invoicepipeline.client.model.Answer;
 import org.invoicepipeline.client.model.CancellationResult;
 import org.invoicepipeline.client.model.CompletedFile;
@@ -41,7 +42,7 @@ import java.util.stream.Stream;
 public interface InvoiceExtractionClient extends AutoCloseable {
 
     static InvoiceExtractionClient create(ClientOptions options) {
-        return new HttpInvoiceExtractionClient(options);
+        return HttpClients.create(options);
     }
 
     /** A client configured from the environment ({@value ClientOptions#API_KEY_ENV}) with defaults. */

@@ -1,13 +1,18 @@
 package org.invoicepipeline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -38,26 +43,30 @@ class LocalPipelineMainIT {
         JsonNode manifest = new ObjectMapper()
                 .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .readTree(output.resolve("sample-invoices/expected-values.json").toFile());
-        String csv = storedCsv();
+        List<String[]> rows = storedCsvRows();
         manifest.fields().forEachRemaining(entry -> {
             JsonNode expected = entry.getValue();
-            String row = csv.lines().filter(line -> line.contains("," + entry.getKey() + " (Page 1)")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no row for " + entry.getKey()));
-            String[] cells = row.split(",");
+            String[] cells = rows.stream()
+                    .filter(row -> Arrays.stream(row).skip(1).anyMatch(c -> c.startsWith(entry.getKey() + " (Page 1)")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no row for " + entry.getKey()));
             assertThat(cells[0]).isEqualTo(expected.path("invoice_number").asText());
             assertThat(cells[1]).isEqualTo(expected.path("issue_date").asText());
             assertThat(new java.math.BigDecimal(cells[8])).isEqualByComparingTo(expected.path("total_amount").decimalValue());
         });
     }
 
-    private String storedCsv() throws Exception {
+    /** The rows of every stored output.csv, parsed as CSV (a quoted cell may hold commas). */
+    private List<String[]> storedCsvRows() throws Exception {
+        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        List<String[]> rows = new ArrayList<>();
         try (Stream<Path> files = Files.walk(output.resolve("extractions"))) {
             List<Path> csvs = files.filter(p -> p.getFileName().toString().equals("output.csv")).toList();
-            StringBuilder all = new StringBuilder();
             for (Path csv : csvs) {
-                all.append(Files.readString(csv));
+                try (MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(csv.toFile())) {
+                    rows.addAll(it.readAll());
+                }
             }
-            return all.toString();
         }
+        return rows;
     }
 }

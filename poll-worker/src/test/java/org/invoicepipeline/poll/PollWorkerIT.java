@@ -65,6 +65,9 @@ import static org.awaitility.Awaitility.await;
  */
 class PollWorkerIT {
 
+    /** How long "nothing more happened" is watched for after an awaited event. */
+    private static final Duration QUIET_PERIOD = Duration.ofSeconds(2);
+
     private static final String KEY = "poll-it-key";
     private static final double SCALE = 60.0;
     private static final String INPUT = "extraction-submitted";
@@ -468,21 +471,31 @@ class PollWorkerIT {
         return found;
     }
 
+    /**
+     * The one completion of the session: waits for it, then a quiet period in which no second one may appear (a
+     * duplicate completion would give the session's files two terminal results).
+     */
     private static ExtractionCompleted awaitCompleted(String uploadSessionId) {
         List<ExtractionCompleted> found = new CopyOnWriteArrayList<>();
         try (KafkaConsumer<String, ExtractionCompleted> consumer = new KafkaConsumer<>(consumerProps(),
                 new org.apache.kafka.common.serialization.StringDeserializer(),
                 new EventDeserializer<>(ExtractionCompleted.class))) {
             consumer.subscribe(List.of(COMPLETED));
+            Runnable pollOnce = () -> consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                if (uploadSessionId.equals(r.value().getUploadSessionId())) {
+                    found.add(r.value());
+                }
+            });
             await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (uploadSessionId.equals(r.value().getUploadSessionId())) {
-                        found.add(r.value());
-                    }
-                });
+                pollOnce.run();
                 return !found.isEmpty();
             });
+            long quietUntil = System.nanoTime() + QUIET_PERIOD.toNanos();
+            while (System.nanoTime() < quietUntil) {
+                pollOnce.run();
+            }
         }
+        assertThat(found).as("completions of session %s", uploadSessionId).hasSize(1);
         return found.get(0);
     }
 

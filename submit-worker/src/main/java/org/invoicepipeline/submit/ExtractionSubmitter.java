@@ -11,6 +11,7 @@ import org.invoicepipeline.client.ApiErrorCode;
 import org.invoicepipeline.client.ApiErrorException;
 import org.invoicepipeline.client.InvoiceExtractionClient;
 import org.invoicepipeline.client.model.SubmitExtractionRequest;
+import org.invoicepipeline.common.profile.SubmissionIds;
 import org.invoicepipeline.submit.admission.AdmissionGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +54,7 @@ public class ExtractionSubmitter {
             if (e.errorCode() == ApiErrorCode.SUBMISSIONS_PAUSED) {
                 admission.submissionsPaused("the API pauses submissions", pausedWaitOf(e));
             }
-            Optional<String> existing = existingExtraction(e);
+            Optional<String> existing = SubmissionIds.alreadyCreated(e);
             if (existing.isPresent()) {
                 log.warn("submission {} already created extraction {} with a different request ({}); using it",
                         request.submissionId(), existing.get(),
@@ -63,13 +64,6 @@ public class ExtractionSubmitter {
             }
             throw e;
         }
-    }
-
-    private static Optional<String> existingExtraction(ApiErrorException e) {
-        if (e.errorCode() != ApiErrorCode.SUBMISSION_ID_ALREADY_USED) {
-            return Optional.empty();
-        }
-        return e.details().map(d -> d.path("extraction_id")).filter(JsonNode::isTextual).map(JsonNode::asText);
     }
 
     /** Retry-After, else {@code details.resumes_at}, else the configured wait; never beyond the maximum. */

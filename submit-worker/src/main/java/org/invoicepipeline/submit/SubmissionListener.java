@@ -1,11 +1,14 @@
 package org.invoicepipeline.submit;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.invoicepipeline.client.model.SubmitExtractionRequest;
+import org.invoicepipeline.common.kafka.KafkaSends;
 import org.invoicepipeline.common.kafka.RecordRejectedException;
 import org.invoicepipeline.common.profile.ExtractionProfiles;
 import org.invoicepipeline.common.profile.SubmissionRequests;
@@ -39,6 +42,7 @@ public class SubmissionListener {
     private final String inputTopic;
     private final String groupId;
     private final String outputTopic;
+    private final Duration publishTimeout;
     private final ExtractionProfiles profiles;
     private final AdmissionGate admission;
     private final ExtractionSubmitter submitter;
@@ -47,12 +51,14 @@ public class SubmissionListener {
     private final Counter submitted;
     private final Counter empty;
 
-    public SubmissionListener(String inputTopic, String groupId, String outputTopic, ExtractionProfiles profiles,
+    public SubmissionListener(String inputTopic, String groupId, String outputTopic, Duration publishTimeout,
+                              ExtractionProfiles profiles,
                               AdmissionGate admission, ExtractionSubmitter submitter,
                               KafkaOperations<Object, Object> events, Clock clock, MeterRegistry registry) {
         this.inputTopic = inputTopic;
         this.groupId = groupId;
         this.outputTopic = outputTopic;
+        this.publishTimeout = publishTimeout;
         this.profiles = profiles;
         this.admission = admission;
         this.submitter = submitter;
@@ -83,7 +89,8 @@ public class SubmissionListener {
         SubmitExtractionRequest request = requestOf(parts);
         admission.admit(parts.getUploadSessionId(), request.fileIds().size());
         String extractionId = submitter.submit(request);
-        events.send(outputTopic, parts.getUploadSessionId(), submittedEvent(parts, request, extractionId)).get();
+        KafkaSends.sendAndAwait(events, new ProducerRecord<>(outputTopic, parts.getUploadSessionId(),
+                submittedEvent(parts, request, extractionId)), publishTimeout);
         submitted.increment();
         log.info("submitted session {} as {} -> extraction {}", parts.getUploadSessionId(), request.submissionId(),
                 extractionId);

@@ -32,6 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 class SubmitWorkerIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** How long "nothing more happened" is watched for after an awaited event. */
+    private static final Duration QUIET_PERIOD = Duration.ofSeconds(2);
 
     private static SubmitWorkerRig rig;
 
@@ -215,6 +217,9 @@ class SubmitWorkerIT {
 
             rig.sandbox.control().setCredits(SubmitWorkerRig.API_KEY, 1_000);
             await().atMost(WAIT).until(() -> recorder.on(topics.submitted()).size() == 1);
+            // and nothing more: no second submission, no dead letter
+            await().during(QUIET_PERIOD).atMost(QUIET_PERIOD.multipliedBy(3))
+                    .until(() -> recorder.on(topics.submitted()).size() == 1 && recorder.on(topics.dlt()).isEmpty());
             assertThat(gate.isHolding()).isFalse();
             assertThat(pausedGauge(worker)).isEqualTo(0.0);
             assertThat(recorder.on(topics.dlt())).isEmpty();
@@ -235,6 +240,8 @@ class SubmitWorkerIT {
             await().atMost(WAIT).until(() -> rig.sandbox.control().counters(SubmitWorkerRig.API_KEY)
                     .calls("submitExtraction", 503) > pausedBefore);
             await().atMost(WAIT).until(() -> recorder.on(topics.submitted()).size() == 1);
+            await().during(QUIET_PERIOD).atMost(QUIET_PERIOD.multipliedBy(3))
+                    .until(() -> recorder.on(topics.submitted()).size() == 1 && recorder.on(topics.dlt()).isEmpty());
             assertThat(recorder.on(topics.dlt())).isEmpty();
             assertThat(worker.getBean(AdmissionGate.class).isHolding()).isFalse();
             assertThat(extractionsPerSubmission(SubmissionIds.of("paused-s1", 1))).isEqualTo(1);

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * JSON calls of the API: the request with its bearer key and SDK headers, the typed response, the error envelope
  * turned into an exception, all run through the {@link RequestExecutor}. Logs method, path and status only.
  */
-public final class ApiCalls {
+final class ApiCalls {
 
     private static final Logger log = LoggerFactory.getLogger(ApiCalls.class);
 

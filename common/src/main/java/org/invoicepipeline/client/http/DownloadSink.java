@@ -14,7 +14,7 @@ import java.nio.file.StandardCopyOption;
  * Where a downloaded file goes. A file is rewritten from the start on every attempt (written beside the target,
  * then moved over it); a caller's stream can only be retried while nothing has been written to it.
  */
-public interface DownloadSink {
+interface DownloadSink {
 
     /** Copies the whole body and returns the number of bytes written. */
     long write(InputStream body) throws IOException;

@@ -15,11 +15,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** Turns an API error answer into the matching typed exception. */
-public final class ErrorResponses {
+final class ErrorResponses {
 
     private final ObjectMapper json;
 
-    public ErrorResponses(ObjectMapper json) {
+    ErrorResponses(ObjectMapper json) {
         this.json = json;
     }
 

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
 
 /** Query parameters in insertion order, URL-encoded; {@code null} values are left out. */
-public final class QueryString {
+final class QueryString {
 
     private final StringJoiner joiner = new StringJoiner("&", "?", "").setEmptyValue("");
 

@@ -26,7 +26,7 @@ import java.time.Duration;
  * Transfers to and from storage behind signed URLs: the URL is the credential, so no Authorization header is
  * sent, and it is logged without its query string. Retried like API calls; not rate-limited.
  */
-public final class SignedUrlTransfers {
+final class SignedUrlTransfers {
 
     private static final Logger log = LoggerFactory.getLogger(SignedUrlTransfers.class);
     /** Time allowed per byte of a part upload on top of the read timeout: at least 256 KiB/s. */

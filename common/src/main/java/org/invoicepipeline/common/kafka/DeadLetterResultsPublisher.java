@@ -3,12 +3,8 @@ package org.invoicepipeline.common.kafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.invoicepipeline.events.ExtractionResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,23 +17,22 @@ import org.springframework.kafka.core.KafkaOperations;
  */
 final class DeadLetterResultsPublisher {
 
-    /** How long the recovery waits for the broker to acknowledge the results. */
-    static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
-
     private static final Logger log = LoggerFactory.getLogger(DeadLetterResultsPublisher.class);
 
     private final String stage;
     private final String resultsTopic;
     private final DeadLetterResults results;
     private final KafkaOperations<Object, Object> template;
+    private final Duration timeout;
 
     @SuppressWarnings("unchecked")
     DeadLetterResultsPublisher(String stage, String resultsTopic, DeadLetterResults results,
-                               KafkaOperations<?, ?> template) {
+                               KafkaOperations<?, ?> template, Duration timeout) {
         this.stage = stage;
         this.resultsTopic = resultsTopic;
         this.results = results;
         this.template = (KafkaOperations<Object, Object>) template;
+        this.timeout = timeout;
     }
 
     /** Publishes and returns the record's {@code DEAD_LETTERED} results (none when it names no files). */
@@ -58,18 +53,8 @@ final class DeadLetterResultsPublisher {
         List<CompletableFuture<?>> sends = toPublish.stream()
                 .<CompletableFuture<?>>map(result -> template.send(resultsTopic, result.getFileId(), result))
                 .toList();
-        try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KafkaException("interrupted while publishing dead-lettered results", e);
-        }
-        catch (ExecutionException | TimeoutException e) {
-            throw new KafkaException("publishing the DEAD_LETTERED results of " + record.topic() + "-"
-                    + record.partition() + "@" + record.offset() + " failed", e);
-        }
+        KafkaSends.awaitAll(sends, timeout, "publishing the DEAD_LETTERED results of " + record.topic() + "-"
+                + record.partition() + "@" + record.offset());
         log.info("{} stage published {} DEAD_LETTERED result(s) for {}-{}@{} ({})", stage, toPublish.size(),
                 record.topic(), record.partition(), record.offset(), failure.code());
         return toPublish;

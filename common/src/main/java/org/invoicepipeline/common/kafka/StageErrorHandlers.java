@@ -70,7 +70,7 @@ public final class StageErrorHandlers {
         String stage = handling.stage();
         StageRetryOptions options = handling.retry();
         DeadLetterResultsPublisher results = new DeadLetterResultsPublisher(stage, handling.resultsTopic(),
-                handling.deadLetterResults(), deadLetterTemplate);
+                handling.deadLetterResults(), deadLetterTemplate, handling.publishTimeout());
         DeliveryAttempts attempts = new DeliveryAttempts();
         StageDeadLetterPublisher publisher = new StageDeadLetterPublisher(deadLetterTemplate, stage, attempts);
 
@@ -87,6 +87,7 @@ public final class StageErrorHandlers {
                         .description("Records a stage gave up on and wrote to its dead-letter topic")
                         .register(meters).increment();
             }
+            handling.afterDeadLetter().deadLettered(record, consumer);
         };
 
         BackOff defaultBackOff = exponential(options);

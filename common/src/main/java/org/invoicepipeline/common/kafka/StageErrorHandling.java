@@ -1,5 +1,8 @@
 package org.invoicepipeline.common.kafka;
 
+import org.invoicepipeline.common.events.EventTopics;
+
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -14,13 +17,20 @@ import java.util.Objects;
  * @param deadLetterResults  those results, per dead-lettered record
  * @param retryWithoutLimit  which retryable failures are retried without limit instead of dead-lettered after
  *                           {@code retry.maxAttempts()}
+ * @param publishTimeout     longest wait for the broker to acknowledge the {@code DEAD_LETTERED} results; the
+ *                           stage's {@code publish-timeout}
+ * @param afterDeadLetter    run on the consumer thread after each dead letter
  */
 public record StageErrorHandling(String stage, StageRetryOptions retry, boolean commitDeadLettered,
                                  String resultsTopic, DeadLetterResults deadLetterResults,
-                                 RetryWithoutLimit retryWithoutLimit) {
+                                 RetryWithoutLimit retryWithoutLimit, Duration publishTimeout,
+                                 AfterDeadLetter afterDeadLetter) {
 
     /** Default topic of {@code ExtractionResult}s. */
-    public static final String DEFAULT_RESULTS_TOPIC = "extraction-results";
+    public static final String DEFAULT_RESULTS_TOPIC = EventTopics.DEFAULT_EXTRACTION_RESULTS;
+
+    /** Wait for the {@code DEAD_LETTERED} results' acknowledgement unless the stage sets its own. */
+    public static final Duration DEFAULT_PUBLISH_TIMEOUT = Duration.ofSeconds(30);
 
     public StageErrorHandling {
         Objects.requireNonNull(stage, "stage");
@@ -28,6 +38,16 @@ public record StageErrorHandling(String stage, StageRetryOptions retry, boolean 
         Objects.requireNonNull(resultsTopic, "resultsTopic");
         Objects.requireNonNull(deadLetterResults, "deadLetterResults");
         Objects.requireNonNull(retryWithoutLimit, "retryWithoutLimit");
+        Objects.requireNonNull(publishTimeout, "publishTimeout");
+        Objects.requireNonNull(afterDeadLetter, "afterDeadLetter");
+    }
+
+    /** Waits {@link #DEFAULT_PUBLISH_TIMEOUT} for the results. */
+    public StageErrorHandling(String stage, StageRetryOptions retry, boolean commitDeadLettered,
+                              String resultsTopic, DeadLetterResults deadLetterResults,
+                              RetryWithoutLimit retryWithoutLimit) {
+        this(stage, retry, commitDeadLettered, resultsTopic, deadLetterResults, retryWithoutLimit,
+                DEFAULT_PUBLISH_TIMEOUT, AfterDeadLetter.NONE);
     }
 
     /** Every retryable failure runs out of attempts ({@link RetryWithoutLimit#NEVER}). */
@@ -48,11 +68,25 @@ public record StageErrorHandling(String stage, StageRetryOptions retry, boolean 
 
     /** The same handling, publishing {@code results} of every dead-lettered record to {@code topic}. */
     public StageErrorHandling withDeadLetterResults(String topic, DeadLetterResults results) {
-        return new StageErrorHandling(stage, retry, commitDeadLettered, topic, results, retryWithoutLimit);
+        return new StageErrorHandling(stage, retry, commitDeadLettered, topic, results, retryWithoutLimit,
+                publishTimeout, afterDeadLetter);
     }
 
     /** The same handling, retrying the failures {@code policy} names without limit (never dead-lettering them). */
     public StageErrorHandling withRetryWithoutLimit(RetryWithoutLimit policy) {
-        return new StageErrorHandling(stage, retry, commitDeadLettered, resultsTopic, deadLetterResults, policy);
+        return new StageErrorHandling(stage, retry, commitDeadLettered, resultsTopic, deadLetterResults, policy,
+                publishTimeout, afterDeadLetter);
+    }
+
+    /** The same handling, waiting at most {@code timeout} for the broker to acknowledge the results. */
+    public StageErrorHandling withPublishTimeout(Duration timeout) {
+        return new StageErrorHandling(stage, retry, commitDeadLettered, resultsTopic, deadLetterResults,
+                retryWithoutLimit, timeout, afterDeadLetter);
+    }
+
+    /** The same handling, running {@code hook} after each dead letter. */
+    public StageErrorHandling withAfterDeadLetter(AfterDeadLetter hook) {
+        return new StageErrorHandling(stage, retry, commitDeadLettered, resultsTopic, deadLetterResults,
+                retryWithoutLimit, publishTimeout, hook);
     }
 }

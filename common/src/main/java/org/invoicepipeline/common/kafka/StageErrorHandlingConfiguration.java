@@ -1,6 +1,10 @@
 package org.invoicepipeline.common.kafka;
 
+import java.time.Duration;
+import java.util.Map;
+
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.invoicepipeline.common.serde.EventSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -20,6 +24,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  */
 @Configuration(proxyBeanMethods = false)
 public class StageErrorHandlingConfiguration {
+
+    /** Kafka's default {@code max.poll.interval.ms}. */
+    private static final long DEFAULT_MAX_POLL_INTERVAL_MS = 300_000;
 
     /** Resumes containers paused for long back-offs; shut down with the context. */
     @Bean(destroyMethod = "shutdown")
@@ -46,10 +53,25 @@ public class StageErrorHandlingConfiguration {
     public DefaultErrorHandler stageErrorHandler(StageErrorHandling handling,
                                                  KafkaTemplate<Object, Object> stageEventTemplate,
                                                  ListenerContainerPauseService stagePauseService,
-                                                 ObjectProvider<MeterRegistry> meters) {
+                                                 ObjectProvider<MeterRegistry> meters, KafkaProperties kafka) {
+        checkBlockingSleep(handling.stage(), handling.retry().maxBlockingSleep(), kafka.buildConsumerProperties());
         DefaultErrorHandler handler = StageErrorHandlers.create(handling, stageEventTemplate, stagePauseService,
                 meters.getIfAvailable());
         handler.setAckAfterHandle(handling.commitDeadLettered());
         return handler;
+    }
+
+    /**
+     * A back-off slept on the consumer thread delays its next poll: {@code max-blocking-sleep} must stay well below
+     * the consumer's {@code max.poll.interval.ms} (at most half of it), or a sleeping consumer leaves the group.
+     */
+    static void checkBlockingSleep(String stage, Duration maxBlockingSleep, Map<String, Object> consumerProperties) {
+        Object configured = consumerProperties.get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG);
+        long maxPollInterval = configured == null ? DEFAULT_MAX_POLL_INTERVAL_MS : Long.parseLong(configured.toString());
+        if (maxBlockingSleep.toMillis() * 2 > maxPollInterval) {
+            throw new IllegalStateException("pipeline." + stage + ".retry.max-blocking-sleep (" + maxBlockingSleep
+                    + ") must be well below the consumer's max.poll.interval.ms (" + maxPollInterval
+                    + " ms): at most half of it; longer back-offs pause the container instead");
+        }
     }
 }

@@ -2,6 +2,8 @@ package org.invoicepipeline.common.kafka;
 
 import java.time.Duration;
 
+import org.invoicepipeline.common.config.PropertyRules;
+
 /**
  * Bindable form of {@link StageRetryOptions}, nested as {@code pipeline.<stage>.retry.*} in each worker's
  * properties. Defaults are those of {@link StageRetryOptions#defaults()} unless the worker passes its own.
@@ -37,6 +39,15 @@ public class StageRetryProperties {
         this.maxInterval = defaults.maxInterval();
         this.maxAttempts = defaults.maxAttempts();
         this.maxBlockingSleep = defaults.maxBlockingSleep();
+    }
+
+    /** Start-up checks of these settings, nested as {@code retry} in {@code rules}' properties. */
+    public void validate(PropertyRules rules) {
+        rules.positive("retry.initialInterval", initialInterval)
+                .require(multiplier >= 1.0, "retry.multiplier", multiplier, "must be at least 1")
+                .notLonger("retry.initialInterval", initialInterval, "retry.maxInterval", maxInterval)
+                .atLeast("retry.maxAttempts", maxAttempts, 1)
+                .notNegative("retry.maxBlockingSleep", maxBlockingSleep);
     }
 
     public StageRetryOptions toOptions() {

@@ -224,6 +224,35 @@ class StageErrorHandlersTest {
         return -1;
     }
 
+    @Test
+    void theStagesHookRunsAfterTheDeadLetterWithTheRecordAndTheConsumer() {
+        sendsSucceed();
+        ConsumerRecord<String, Object> record = decoded(completedWithTwoFiles());
+        Consumer<?, ?> consumer = mock(Consumer.class);
+        AfterDeadLetter hook = mock(AfterDeadLetter.class);
+
+        boolean recovered = handler(handling().withAfterDeadLetter(hook)).handleOne(rejected(), record, consumer,
+                mock(MessageListenerContainer.class));
+
+        assertThat(recovered).isTrue();
+        InOrder order = inOrder(template, hook);
+        order.verify(template).send(any(ProducerRecord.class));
+        order.verify(hook).deadLettered(record, consumer);
+    }
+
+    @Test
+    void theHookDoesNotRunWhenTheRecordCouldNotBeDeadLettered() {
+        when(template.send(anyString(), any(), any()))
+                .thenReturn(CompletableFuture.failedFuture(new org.apache.kafka.common.errors.TimeoutException("down")));
+        AfterDeadLetter hook = mock(AfterDeadLetter.class);
+
+        boolean recovered = handler(handling().withAfterDeadLetter(hook)).handleOne(rejected(),
+                decoded(completedWithTwoFiles()), mock(Consumer.class), mock(MessageListenerContainer.class));
+
+        assertThat(recovered).isFalse();
+        verify(hook, never()).deadLettered(any(), any());
+    }
+
     // ---- fixture ----------------------------------------------------------------------------------------------
 
     private void sendsSucceed() {

@@ -7,11 +7,14 @@ import org.invoicepipeline.common.kafka.ErrorHandlingDeserializers;
 import org.invoicepipeline.common.kafka.RetryWithoutLimit;
 import org.invoicepipeline.common.kafka.StageErrorHandling;
 import org.invoicepipeline.common.kafka.StageErrorHandlingConfiguration;
+import org.invoicepipeline.common.kafka.StageNames;
 import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.common.serde.EventSerializer;
 import org.invoicepipeline.events.ExtractionCompleted;
 import org.invoicepipeline.download.publish.DeadLetteredExtractionResults;
 import org.invoicepipeline.events.ExtractionResult;
+import org.invoicepipeline.download.listener.ExtractionCompletedListener;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,9 +39,6 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 @Import(StageErrorHandlingConfiguration.class)
 public class DownloadKafkaConfiguration {
-
-    /** Stage name in dead-letter headers and metrics. */
-    public static final String STAGE = "download";
 
     @Bean
     public ConsumerFactory<String, ExtractionCompleted> downloadConsumerFactory(KafkaProperties kafka) {
@@ -68,18 +68,23 @@ public class DownloadKafkaConfiguration {
      */
     @Bean
     public StageErrorHandling downloadErrorHandling(DownloadWorkerProperties properties) {
-        return new StageErrorHandling(STAGE, properties.getRetry().toOptions())
+        return new StageErrorHandling(StageNames.DOWNLOAD, properties.getRetry().toOptions())
+                .withPublishTimeout(properties.getPublishTimeout())
                 .withDeadLetterResults(properties.getTopics().getExtractionResults(),
                         new DeadLetteredExtractionResults(Clock.systemUTC()))
                 .withRetryWithoutLimit(RetryWithoutLimit.INFRASTRUCTURE.or(RetryWithoutLimit.KEY_REFUSED));
     }
 
-    @Bean
-    public ConcurrentKafkaListenerContainerFactory<String, ExtractionCompleted> kafkaListenerContainerFactory(
-            ConsumerFactory<String, ExtractionCompleted> downloadConsumerFactory, DefaultErrorHandler stageErrorHandler) {
-        ConcurrentKafkaListenerContainerFactory<String, ExtractionCompleted> factory =
-                new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(downloadConsumerFactory);
+    /** Boot's {@code spring.kafka.listener.*} first, then the stage's error handling and one commit per record. */
+    @Bean(ExtractionCompletedListener.CONTAINER_FACTORY)
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public ConcurrentKafkaListenerContainerFactory<Object, Object> downloadContainerFactory(
+            ConsumerFactory<String, ExtractionCompleted> downloadConsumerFactory,
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, DefaultErrorHandler stageErrorHandler,
+            DownloadWorkerProperties properties) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, (ConsumerFactory) downloadConsumerFactory);
+        factory.setConcurrency(properties.getConcurrency());
         factory.setCommonErrorHandler(stageErrorHandler);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
         return factory;

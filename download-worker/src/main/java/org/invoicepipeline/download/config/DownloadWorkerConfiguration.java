@@ -47,7 +47,8 @@ public class DownloadWorkerConfiguration {
                                                                    KafkaTemplate<String, ExtractionResult> resultTemplate,
                                                                    DownloadWorkerProperties properties,
                                                                    DownloadMetrics metrics) {
-        return new ExtractionCompletedListener(
+        return new ExtractionCompletedListener(properties.getTopics().getExtractionCompleted(),
+                properties.getGroupId(),
                 new ExtractionRowsReader(client, properties.getResultsPageSize()),
                 new OutputArchiver(client, store, properties.getFormats()),
                 new FileResultAssembler(new RowCells(new ObjectMapper()), Clock.systemUTC()),

@@ -1,18 +1,26 @@
 package org.invoicepipeline.download.config;
 
 import org.invoicepipeline.client.model.OutputFormat;
+import org.invoicepipeline.common.events.EventTopics;
 import org.invoicepipeline.common.kafka.StageRetryProperties;
+import org.invoicepipeline.common.config.PropertyRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Configuration of the download worker, under {@code pipeline.download}.
+ * Configuration of the download worker, under {@code pipeline.download}. Validates itself at binding (a
+ * properties class that is a {@link Validator}): a value the stage cannot work with fails the start, naming the
+ * property.
  */
-@ConfigurationProperties("pipeline.download")
-public class DownloadWorkerProperties {
+@ConfigurationProperties(DownloadWorkerProperties.PREFIX)
+public class DownloadWorkerProperties implements Validator {
+
+    static final String PREFIX = "pipeline.download";
 
     private final Topics topics = new Topics();
 
@@ -45,6 +53,22 @@ public class DownloadWorkerProperties {
 
     /** Longest wait for the broker to acknowledge the published results of one extraction. */
     private Duration publishTimeout = Duration.ofSeconds(30);
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        DownloadWorkerProperties p = (DownloadWorkerProperties) target;
+        PropertyRules rules = new PropertyRules(PREFIX, errors)
+                .atLeast("concurrency", p.concurrency, 1)
+                .require(p.resultsPageSize >= 1 && p.resultsPageSize <= 1000, "resultsPageSize", p.resultsPageSize,
+                        "must be between 1 and 1000 (the results endpoint's page sizes)")
+                .positive("publishTimeout", p.publishTimeout);
+        p.retry.validate(rules);
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return DownloadWorkerProperties.class.isAssignableFrom(type);
+    }
 
     public Topics getTopics() {
         return topics;
@@ -114,10 +138,10 @@ public class DownloadWorkerProperties {
     public static class Topics {
 
         /** ExtractionCompleted events from the poll stage (input). */
-        private String extractionCompleted = "extraction-completed";
+        private String extractionCompleted = EventTopics.DEFAULT_EXTRACTION_COMPLETED;
 
         /** ExtractionResult events, one per source file, for ERP consumers (output). */
-        private String extractionResults = "extraction-results";
+        private String extractionResults = EventTopics.DEFAULT_EXTRACTION_RESULTS;
 
         public String getExtractionCompleted() {
             return extractionCompleted;

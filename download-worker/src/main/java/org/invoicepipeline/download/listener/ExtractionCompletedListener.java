@@ -24,8 +24,15 @@ import java.util.List;
  */
 public class ExtractionCompletedListener {
 
+    /** Listener container id (unique per application context). */
+    public static final String LISTENER_ID = "download-worker";
+    /** Bean name of the stage's container factory. */
+    public static final String CONTAINER_FACTORY = "downloadContainerFactory";
+
     private static final Logger log = LoggerFactory.getLogger(ExtractionCompletedListener.class);
 
+    private final String topic;
+    private final String groupId;
     private final ExtractionRowsReader rowsReader;
     private final OutputArchiver archiver;
     private final FileResultAssembler assembler;
@@ -33,9 +40,11 @@ public class ExtractionCompletedListener {
     private final ExtractionRetention retention;
     private final DownloadMetrics metrics;
 
-    public ExtractionCompletedListener(ExtractionRowsReader rowsReader, OutputArchiver archiver,
+    public ExtractionCompletedListener(String topic, String groupId, ExtractionRowsReader rowsReader, OutputArchiver archiver,
                                        FileResultAssembler assembler, ResultPublisher publisher,
                                        ExtractionRetention retention, DownloadMetrics metrics) {
+        this.topic = topic;
+        this.groupId = groupId;
         this.rowsReader = rowsReader;
         this.archiver = archiver;
         this.assembler = assembler;
@@ -44,10 +53,16 @@ public class ExtractionCompletedListener {
         this.metrics = metrics;
     }
 
-    @KafkaListener(id = "download-worker",
-            topics = "${pipeline.download.topics.extraction-completed:extraction-completed}",
-            groupId = "${pipeline.download.group-id:download-worker}",
-            concurrency = "${pipeline.download.concurrency:1}", containerFactory = "kafkaListenerContainerFactory")
+    public String getTopic() {
+        return topic;
+    }
+
+    public String getGroupId() {
+        return groupId;
+    }
+
+    @KafkaListener(id = LISTENER_ID, topics = "#{__listener.topic}", groupId = "#{__listener.groupId}",
+            containerFactory = CONTAINER_FACTORY)
     public void onCompleted(ExtractionCompleted completed) {
         String extractionId = completed.getExtractionId();
         boolean hasOutput = completed.getStatus() == ExtractionOutcome.COMPLETED && extractionId != null;

@@ -1,15 +1,12 @@
 package org.invoicepipeline.download.publish;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.invoicepipeline.common.kafka.KafkaSends;
 import org.invoicepipeline.events.ExtractionResult;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes the results of one extraction and returns once the broker has acknowledged every one of them, so
@@ -29,18 +26,7 @@ public final class ResultPublisher {
     }
 
     public void publishAll(List<ExtractionResult> results) {
-        List<CompletableFuture<SendResult<String, ExtractionResult>>> sends = results.stream()
-                .map(result -> template.send(topic, result.getFileId(), result))
-                .toList();
-        try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing results", e);
-        }
-        catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Publishing " + results.size() + " results to " + topic + " failed", e);
-        }
+        KafkaSends.sendAllAndAwait(template, results.stream()
+                .map(result -> new ProducerRecord<>(topic, result.getFileId(), result)).toList(), timeout);
     }
 }

@@ -1,5 +1,6 @@
 package org.invoicepipeline.local.run;
 
+import org.invoicepipeline.common.events.EventTopics;
 import org.invoicepipeline.common.kafka.DeadLetterRecords;
 
 import java.util.ArrayList;
@@ -8,13 +9,13 @@ import java.util.List;
 /** The topics of the pipeline with their default names, and the dead-letter topic of every stage input. */
 public final class PipelineTopics {
 
-    public static final String FILES_REGISTERED = "files-registered";
+    public static final String FILES_REGISTERED = EventTopics.DEFAULT_FILES_REGISTERED;
     public static final String SESSIONS_PLANNED = "upload-sessions-planned";
-    public static final String PARTS_UPLOADED = "parts-uploaded";
-    public static final String EXTRACTION_SUBMITTED = "extraction-submitted";
-    public static final String EXTRACTION_COMPLETED = "extraction-completed";
-    public static final String EXTRACTION_RESULTS = "extraction-results";
-    public static final String EXTRACTION_QUESTIONS = "extraction-questions";
+    public static final String PARTS_UPLOADED = EventTopics.DEFAULT_PARTS_UPLOADED;
+    public static final String EXTRACTION_SUBMITTED = EventTopics.DEFAULT_EXTRACTION_SUBMITTED;
+    public static final String EXTRACTION_COMPLETED = EventTopics.DEFAULT_EXTRACTION_COMPLETED;
+    public static final String EXTRACTION_RESULTS = EventTopics.DEFAULT_EXTRACTION_RESULTS;
+    public static final String EXTRACTION_QUESTIONS = EventTopics.DEFAULT_EXTRACTION_QUESTIONS;
 
     /** Topics a stage consumes; each has a {@code .DLT}. */
     public static final List<String> STAGE_INPUTS = List.of(FILES_REGISTERED, SESSIONS_PLANNED, PARTS_UPLOADED,

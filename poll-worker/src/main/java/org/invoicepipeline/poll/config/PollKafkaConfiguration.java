@@ -5,13 +5,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.invoicepipeline.common.kafka.ErrorHandlingDeserializers;
 import org.invoicepipeline.common.kafka.StageErrorHandling;
 import org.invoicepipeline.common.kafka.StageErrorHandlingConfiguration;
+import org.invoicepipeline.common.kafka.StageNames;
 import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.events.ExtractionSubmitted;
-import org.invoicepipeline.poll.inflight.DeadLetterCommits;
+import org.invoicepipeline.poll.inflight.DeadLetteredOffsets;
 import org.invoicepipeline.poll.inflight.InFlightOffsets;
 import org.invoicepipeline.poll.inflight.OffsetCommitter;
 import org.invoicepipeline.poll.outcome.PollDeadLetterResults;
-import org.invoicepipeline.poll.outcome.OutcomePublisher;
+import org.invoicepipeline.poll.listener.ExtractionSubmittedListener;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,24 +55,30 @@ public class PollKafkaConfiguration {
     /**
      * Shared error handling (StageErrorHandlingConfiguration); its template also writes the stage's events.
      * Never commits a dead-lettered record's offset itself: records below it may still be in flight
-     * ({@link DeadLetterCommits} commits through the {@link OffsetCommitter}). A dead-lettered record's files get
+     * ({@link DeadLetteredOffsets} commits through the {@link OffsetCommitter}). A dead-lettered record's files get
      * DEAD_LETTERED results first.
      */
     @Bean
-    public StageErrorHandling pollErrorHandling(PollWorkerProperties properties) {
-        return new StageErrorHandling(OutcomePublisher.STAGE, properties.getRetry().toOptions(), false)
+    public StageErrorHandling pollErrorHandling(PollWorkerProperties properties, InFlightOffsets inFlightOffsets,
+                                                OffsetCommitter offsetCommitter) {
+        return new StageErrorHandling(StageNames.POLL, properties.getRetry().toOptions(), false)
+                .withPublishTimeout(properties.getPublishTimeout())
+                .withAfterDeadLetter(new DeadLetteredOffsets(inFlightOffsets, offsetCommitter))
                 .withDeadLetterResults(properties.getTopics().getExtractionResults(),
                         new PollDeadLetterResults(Clock.systemUTC()));
     }
 
-    @Bean
-    public ConcurrentKafkaListenerContainerFactory<String, ExtractionSubmitted> kafkaListenerContainerFactory(
-            ConsumerFactory<String, ExtractionSubmitted> pollConsumerFactory, DefaultErrorHandler stageErrorHandler,
+    /** Boot's {@code spring.kafka.listener.*} first, then what the stage's commits need. */
+    @Bean(ExtractionSubmittedListener.CONTAINER_FACTORY)
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public ConcurrentKafkaListenerContainerFactory<Object, Object> pollContainerFactory(
+            ConsumerFactory<String, ExtractionSubmitted> pollConsumerFactory,
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, DefaultErrorHandler stageErrorHandler,
             InFlightOffsets inFlightOffsets, OffsetCommitter offsetCommitter, PollWorkerProperties properties) {
-        ConcurrentKafkaListenerContainerFactory<String, ExtractionSubmitted> factory =
-                new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(pollConsumerFactory);
-        factory.setCommonErrorHandler(new DeadLetterCommits(stageErrorHandler, inFlightOffsets, offsetCommitter));
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, (ConsumerFactory) pollConsumerFactory);
+        factory.setConcurrency(properties.getConcurrency());
+        factory.setCommonErrorHandler(stageErrorHandler);
         ContainerProperties container = factory.getContainerProperties();
         // MANUAL with no acknowledgement: the container never commits; the OffsetCommitter does, on this thread.
         container.setAckMode(ContainerProperties.AckMode.MANUAL);

@@ -6,6 +6,7 @@ import org.invoicepipeline.common.config.ApiClientConfiguration;
 import org.invoicepipeline.common.profile.ExtractionProfiles;
 import org.invoicepipeline.common.profile.SubmissionRequests;
 import org.invoicepipeline.poll.failure.CreditsCheck;
+import org.invoicepipeline.poll.failure.ExtractionDeadline;
 import org.invoicepipeline.poll.inflight.FinishedOffsetsCodec;
 import org.invoicepipeline.poll.inflight.InFlightOffsets;
 import org.invoicepipeline.poll.inflight.OffsetCommitter;
@@ -17,7 +18,9 @@ import org.invoicepipeline.poll.outcome.Resubmitter;
 import org.invoicepipeline.poll.outcome.SubmissionRequestFactory;
 import org.invoicepipeline.poll.questions.AnswerPolicy;
 import org.invoicepipeline.poll.questions.QuestionEvents;
+import org.invoicepipeline.poll.wait.ExtractionOutcomes;
 import org.invoicepipeline.poll.wait.ExtractionWaiter;
+import org.invoicepipeline.poll.wait.PollPolicy;
 import org.invoicepipeline.poll.wait.PollMetrics;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -50,7 +53,9 @@ public class PollWorkerConfiguration {
 
     @Bean
     public OutcomePublisher outcomePublisher(KafkaTemplate<Object, Object> stageEventTemplate, PollWorkerProperties properties) {
-        return new OutcomePublisher(stageEventTemplate, properties);
+        PollWorkerProperties.Topics topics = properties.getTopics();
+        return new OutcomePublisher(stageEventTemplate, topics.getExtractionSubmitted(),
+                topics.getExtractionCompleted(), topics.getExtractionQuestions(), properties.getPublishTimeout());
     }
 
     @Bean
@@ -82,15 +87,25 @@ public class PollWorkerConfiguration {
                                              AnswerPolicy answerPolicy, PollMetrics pollMetrics,
                                              IntakeThrottle intakeThrottle, PollWorkerProperties properties) {
         Clock clock = Clock.systemUTC();
-        return new ExtractionWaiter(client, inFlightOffsets, outcomePublisher, new Resubmitter(client, requests, clock),
-                new CompletedEvents(clock), new QuestionEvents(clock), answerPolicy, pollMetrics,
-                intakeThrottle::afterRelease, properties, new CreditsCheck(client), clock);
+        ExtractionDeadline deadline = new ExtractionDeadline(properties.getMaxExtractionAge());
+        PollPolicy policy = new PollPolicy(new PollPolicy.Settings(properties.getMaxSubmissionAttempts(),
+                properties.getResubmitDelay(), properties.getResubmittableCodes(), properties.getInputRequiredRecheck(),
+                properties.getInsufficientCreditsWait(), properties.getErrorBackoff(), properties.getMaxErrorBackoff()),
+                deadline);
+        ExtractionOutcomes outcomes = new ExtractionOutcomes(client, outcomePublisher,
+                new Resubmitter(client, requests, clock), new CompletedEvents(clock), new QuestionEvents(clock),
+                answerPolicy, deadline, pollMetrics, clock);
+        return new ExtractionWaiter(client, properties.getLongPollWait(), properties.getWaiterThreads(),
+                inFlightOffsets, policy, outcomes, new CreditsCheck(client), pollMetrics, intakeThrottle::afterRelease,
+                clock);
     }
 
     @Bean
     public ExtractionSubmittedListener extractionSubmittedListener(ExtractionWaiter waiter, IntakeThrottle throttle,
-                                                                   OffsetCommitter offsetCommitter) {
-        return new ExtractionSubmittedListener(waiter, throttle, offsetCommitter);
+                                                                   OffsetCommitter offsetCommitter,
+                                                                   PollWorkerProperties properties) {
+        return new ExtractionSubmittedListener(properties.getTopics().getExtractionSubmitted(), properties.getGroupId(),
+                waiter, throttle, offsetCommitter);
     }
 
     /** Commits while no records arrive (or intake is paused): the idle event comes on the consumer thread. */

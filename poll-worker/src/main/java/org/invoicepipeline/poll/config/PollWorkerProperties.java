@@ -1,15 +1,26 @@
 package org.invoicepipeline.poll.config;
 
+import org.invoicepipeline.common.events.EventTopics;
 import org.invoicepipeline.common.kafka.StageRetryProperties;
+import org.invoicepipeline.common.config.PropertyRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Configuration of the poll worker, under {@code pipeline.poll}.
+ * Configuration of the poll worker, under {@code pipeline.poll}. Validates itself at binding (Boot applies a
+ * properties class that is a {@link Validator}; {@code @Validated} would need a Jakarta Validation provider, which
+ * the workers do not ship): a value the stage cannot work with fails the start, naming the property.
  */
-@ConfigurationProperties("pipeline.poll")
-public class PollWorkerProperties {
+@ConfigurationProperties(PollWorkerProperties.PREFIX)
+public class PollWorkerProperties implements Validator {
+
+    static final String PREFIX = "pipeline.poll";
 
     private final Topics topics = new Topics();
 
@@ -41,8 +52,14 @@ public class PollWorkerProperties {
     private int maxSubmissionAttempts = 3;
 
     /**
-     * Wait before resubmitting after a retryable failure (CONCURRENT_TASK_LIMIT, SUBMISSION_STALLED,
-     * INTERNAL_ERROR), multiplied by the attempt number, so a busy account gets time to free a slot.
+     * Failure codes of an extraction that may succeed when the same files are submitted again with a new
+     * submission id, resubmitted like a failure the API marks {@code retryable: true}.
+     */
+    private Set<String> resubmittableCodes = new LinkedHashSet<>(
+            List.of("CONCURRENT_TASK_LIMIT", "SUBMISSION_STALLED", "INTERNAL_ERROR"));
+
+    /**
+     * Wait before resubmitting after a retryable failure (see {@code resubmittable-codes}), multiplied by the attempt number, so a busy account gets time to free a slot.
      */
     private Duration resubmitDelay = Duration.ofSeconds(30);
 
@@ -78,6 +95,37 @@ public class PollWorkerProperties {
      * offset.metadata.max.bytes (4096 by default). What does not fit is waited for again after a restart.
      */
     private int offsetMetadataMaxBytes = 4000;
+
+    /** Fails the start, naming the property, on a value the stage cannot work with. */
+    @Override
+    public void validate(Object target, Errors errors) {
+        PollWorkerProperties p = (PollWorkerProperties) target;
+        PropertyRules rules = new PropertyRules(PREFIX, errors)
+                .atLeast("concurrency", p.concurrency, 1)
+                .require(p.longPollWait != null && p.longPollWait.compareTo(Duration.ofSeconds(1)) >= 0
+                        && p.longPollWait.compareTo(Duration.ofSeconds(45)) <= 0, "longPollWait", p.longPollWait,
+                        "must be between 1s and 45s (the API's wait range)")
+                .atLeast("waiterThreads", p.waiterThreads, 1)
+                .atLeast("maxInFlight", p.maxInFlight, 1)
+                .atLeast("maxSubmissionAttempts", p.maxSubmissionAttempts, 1)
+                .notNegative("resubmitDelay", p.resubmitDelay)
+                .positive("inputRequiredRecheck", p.inputRequiredRecheck)
+                .positive("errorBackoff", p.errorBackoff)
+                .notLonger("errorBackoff", p.errorBackoff, "maxErrorBackoff", p.maxErrorBackoff)
+                .positive("publishTimeout", p.publishTimeout)
+                .require(p.maxExtractionAge != null && p.longPollWait != null
+                        && p.maxExtractionAge.compareTo(p.longPollWait) > 0, "maxExtractionAge", p.maxExtractionAge,
+                        "must be longer than long-poll-wait")
+                .positive("insufficientCreditsWait", p.insufficientCreditsWait)
+                .positive("commitInterval", p.commitInterval)
+                .atLeast("offsetMetadataMaxBytes", p.offsetMetadataMaxBytes, 0);
+        p.retry.validate(rules);
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return PollWorkerProperties.class.isAssignableFrom(type);
+    }
 
     public Topics getTopics() {
         return topics;
@@ -133,6 +181,14 @@ public class PollWorkerProperties {
 
     public void setMaxSubmissionAttempts(int maxSubmissionAttempts) {
         this.maxSubmissionAttempts = maxSubmissionAttempts;
+    }
+
+    public Set<String> getResubmittableCodes() {
+        return resubmittableCodes;
+    }
+
+    public void setResubmittableCodes(Set<String> resubmittableCodes) {
+        this.resubmittableCodes = resubmittableCodes;
     }
 
     public Duration getResubmitDelay() {
@@ -211,19 +267,19 @@ public class PollWorkerProperties {
     public static class Topics {
 
         /** ExtractionSubmitted events from the submit stage (input; resubmissions are published back to it). */
-        private String extractionSubmitted = "extraction-submitted";
+        private String extractionSubmitted = EventTopics.DEFAULT_EXTRACTION_SUBMITTED;
 
         /** ExtractionCompleted events for the download stage (output). */
-        private String extractionCompleted = "extraction-completed";
+        private String extractionCompleted = EventTopics.DEFAULT_EXTRACTION_COMPLETED;
 
         /** ExtractionQuestionsAsked events: the questions of input_required extractions (output). */
-        private String extractionQuestions = "extraction-questions";
+        private String extractionQuestions = EventTopics.DEFAULT_EXTRACTION_QUESTIONS;
 
         /**
          * ExtractionResult events (output): the DEAD_LETTERED results of the files of a record the error handler
          * dead-letters; the download stage's {@code extraction-results}.
          */
-        private String extractionResults = "extraction-results";
+        private String extractionResults = EventTopics.DEFAULT_EXTRACTION_RESULTS;
 
         public String getExtractionResults() {
             return extractionResults;

@@ -21,6 +21,11 @@ public final class ExtractionDeadline {
         this.maxAge = maxAge;
     }
 
+    /** {@code pipeline.poll.max-extraction-age}. */
+    public Duration maxAge() {
+        return maxAge;
+    }
+
     /** Whether an extraction submitted at {@code submittedAt} has outlived the deadline at {@code now}. */
     public boolean exceeded(Instant submittedAt, Instant now) {
         return submittedAt != null && !now.isBefore(submittedAt.plus(maxAge));

@@ -17,17 +17,15 @@ import java.util.Set;
  *       {@code ENCRYPTED_FILE} and {@code FILE_PAGE_LIMIT_EXCEEDED}; any other code that names files is treated
  *       alike) fails those files and resubmits the others at once, unlimited by the attempts (each step drops a
  *       file); when it names every file, or none of ours, every file fails;</li>
- *   <li>a retryable failure ({@code retryable: true}, or {@code CONCURRENT_TASK_LIMIT}, {@code SUBMISSION_STALLED},
- *       {@code INTERNAL_ERROR}) resubmits the same files until {@code maxAttempts} submissions were made;</li>
+ *   <li>a retryable failure ({@code retryable: true}, or a code of {@code resubmittable},
+ *       {@code pipeline.poll.resubmittable-codes}) resubmits the same files until {@code maxAttempts} submissions
+ *       were made;</li>
  *   <li>anything else fails every file.</li>
  * </ul>
  * {@code FileRef.file_name} is the name used in the upload session, which is what {@code details.file_names}
  * reports.
  */
 public final class FailedExtractionPolicy {
-
-    /** Failure codes that may succeed when the same files are submitted again with a new submission id. */
-    public static final Set<String> RESUBMITTABLE = Set.of("CONCURRENT_TASK_LIMIT", "SUBMISSION_STALLED", "INTERNAL_ERROR");
 
     /** The account's credits were short when the extraction started. */
     public static final String INSUFFICIENT_CREDITS = "INSUFFICIENT_CREDITS";
@@ -40,8 +38,11 @@ public final class FailedExtractionPolicy {
      * @param files       the extraction's files
      * @param attempt     the extraction's submission attempt (1-based)
      * @param maxAttempts submissions of the same files allowed in all
+     * @param resubmittable failure codes that may succeed when the same files are submitted again with a new
+     *                      submission id, even without {@code retryable: true}
      */
-    public static FailedExtractionDecision decide(ApiError error, List<FileRef> files, int attempt, int maxAttempts) {
+    public static FailedExtractionDecision decide(ApiError error, List<FileRef> files, int attempt, int maxAttempts,
+                                                  Set<String> resubmittable) {
         if (error == null) {
             return FailedExtractionDecision.failAll(FailedExtractionDecision.Kind.FAIL_ALL, files);
         }
@@ -57,7 +58,7 @@ public final class FailedExtractionPolicy {
             List<FileRef> others = files.stream().filter(f -> !named.contains(f.getFileName())).toList();
             return new FailedExtractionDecision(FailedExtractionDecision.Kind.RESUBMIT_WITHOUT, failing, others);
         }
-        if (error.isRetryable() || RESUBMITTABLE.contains(error.code())) {
+        if (error.isRetryable() || resubmittable.contains(error.code())) {
             return attempt < maxAttempts
                     ? FailedExtractionDecision.resubmit(FailedExtractionDecision.Kind.RESUBMIT_SAME, files)
                     : FailedExtractionDecision.failAll(FailedExtractionDecision.Kind.ATTEMPTS_EXHAUSTED, files);

@@ -16,20 +16,34 @@ public class ExtractionSubmittedListener {
 
     /** Id of the listener container (used to pause and resume intake). */
     public static final String LISTENER_ID = "poll-worker";
+    /** Bean name of the stage's container factory. */
+    public static final String CONTAINER_FACTORY = "pollContainerFactory";
 
+    private final String topic;
+    private final String groupId;
     private final ExtractionWaiter waiter;
     private final IntakeThrottle throttle;
     private final OffsetCommitter committer;
 
-    public ExtractionSubmittedListener(ExtractionWaiter waiter, IntakeThrottle throttle, OffsetCommitter committer) {
+    public ExtractionSubmittedListener(String topic, String groupId, ExtractionWaiter waiter, IntakeThrottle throttle,
+                                       OffsetCommitter committer) {
+        this.topic = topic;
+        this.groupId = groupId;
         this.waiter = waiter;
         this.throttle = throttle;
         this.committer = committer;
     }
 
-    @KafkaListener(id = LISTENER_ID, topics = "${pipeline.poll.topics.extraction-submitted:extraction-submitted}",
-            groupId = "${pipeline.poll.group-id:poll-worker}",
-            concurrency = "${pipeline.poll.concurrency:1}", containerFactory = "kafkaListenerContainerFactory")
+    public String getTopic() {
+        return topic;
+    }
+
+    public String getGroupId() {
+        return groupId;
+    }
+
+    @KafkaListener(id = LISTENER_ID, topics = "#{__listener.topic}", groupId = "#{__listener.groupId}",
+            containerFactory = CONTAINER_FACTORY)
     public void onSubmitted(ConsumerRecord<String, ExtractionSubmitted> record, Consumer<?, ?> consumer) {
         waiter.watch(record);
         throttle.afterIntake();

@@ -4,19 +4,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.invoicepipeline.common.events.EventKeys;
 import org.invoicepipeline.common.kafka.DeadLetterRecords;
+import org.invoicepipeline.common.kafka.KafkaSends;
 import org.invoicepipeline.common.kafka.StageFailure;
+import org.invoicepipeline.common.kafka.StageNames;
 import org.invoicepipeline.events.ExtractionCompleted;
 import org.invoicepipeline.events.ExtractionOutcome;
 import org.invoicepipeline.events.ExtractionQuestionsAsked;
 import org.invoicepipeline.events.ExtractionSubmitted;
-import org.invoicepipeline.poll.config.PollWorkerProperties;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Everything the poll stage writes, each send awaited before the input record may be committed: completed
@@ -24,35 +21,37 @@ import java.util.concurrent.TimeoutException;
  */
 public final class OutcomePublisher {
 
-    /** Stage name in dead-letter headers and metrics. */
-    public static final String STAGE = "poll";
-
     private final KafkaTemplate<Object, Object> template;
     private final String extractionSubmittedTopic;
     private final String extractionCompletedTopic;
     private final String extractionQuestionsTopic;
     private final Duration timeout;
 
-    public OutcomePublisher(KafkaTemplate<Object, Object> template, PollWorkerProperties properties) {
+    /**
+     * @param extractionSubmittedTopic the input topic, where resubmissions go (dead letters to its {@code .DLT})
+     * @param timeout                  longest wait for the broker's acknowledgement of one send
+     */
+    public OutcomePublisher(KafkaTemplate<Object, Object> template, String extractionSubmittedTopic,
+                            String extractionCompletedTopic, String extractionQuestionsTopic, Duration timeout) {
         this.template = template;
-        this.extractionSubmittedTopic = properties.getTopics().getExtractionSubmitted();
-        this.extractionCompletedTopic = properties.getTopics().getExtractionCompleted();
-        this.extractionQuestionsTopic = properties.getTopics().getExtractionQuestions();
-        this.timeout = properties.getPublishTimeout();
+        this.extractionSubmittedTopic = extractionSubmittedTopic;
+        this.extractionCompletedTopic = extractionCompletedTopic;
+        this.extractionQuestionsTopic = extractionQuestionsTopic;
+        this.timeout = timeout;
     }
 
     public void completed(ExtractionCompleted event) {
-        await(template.send(extractionCompletedTopic, event.getUploadSessionId(), event));
+        send(new ProducerRecord<>(extractionCompletedTopic, event.getUploadSessionId(), event));
     }
 
     /** The next attempt, published to the input topic so it is waited for (and survives restarts) like any other. */
     public void resubmitted(ExtractionSubmitted event) {
-        await(template.send(extractionSubmittedTopic, event.getUploadSessionId(), event));
+        send(new ProducerRecord<>(extractionSubmittedTopic, event.getUploadSessionId(), event));
     }
 
     /** Keyed by extraction id: the latest record of a key is that extraction's current set of open questions. */
     public void questions(ExtractionQuestionsAsked questions) {
-        await(template.send(extractionQuestionsTopic, EventKeys.of(questions), questions));
+        send(new ProducerRecord<>(extractionQuestionsTopic, EventKeys.of(questions), questions));
     }
 
     /**
@@ -69,20 +68,11 @@ public final class OutcomePublisher {
         }
         completed(failed);
         ProducerRecord<Object, Object> deadLetter =
-                DeadLetterRecords.toDeadLetter(record, record.key(), record.value(), STAGE, failure, attempts);
-        await(template.send(deadLetter));
+                DeadLetterRecords.toDeadLetter(record, record.key(), record.value(), StageNames.POLL, failure, attempts);
+        send(deadLetter);
     }
 
-    private void await(CompletableFuture<?> send) {
-        try {
-            send.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing", e);
-        }
-        catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Publishing failed", e);
-        }
+    private void send(ProducerRecord<Object, Object> record) {
+        KafkaSends.sendAndAwait(template, record, timeout);
     }
 }

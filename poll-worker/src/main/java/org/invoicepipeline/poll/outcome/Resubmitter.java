@@ -1,10 +1,9 @@
 package org.invoicepipeline.poll.outcome;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.invoicepipeline.client.ApiErrorCode;
 import org.invoicepipeline.client.ApiErrorException;
 import org.invoicepipeline.client.InvoiceExtractionClient;
 import org.invoicepipeline.client.model.SubmitExtractionRequest;
+import org.invoicepipeline.common.profile.SubmissionIds;
 import org.invoicepipeline.events.ExtractionSubmitted;
 import org.invoicepipeline.events.FileRef;
 
@@ -62,16 +61,8 @@ public final class Resubmitter {
             return client.submitExtraction(request).extractionId();
         }
         catch (ApiErrorException e) {
-            // The id is taken but the request differs (e.g. the profile changed since): the API names the
-            // extraction it belongs to, which is the one this attempt created.
-            if (e.errorCode() == ApiErrorCode.SUBMISSION_ID_ALREADY_USED) {
-                String existing = e.details().map(d -> d.path("extraction_id")).filter(JsonNode::isTextual)
-                        .map(JsonNode::asText).orElse(null);
-                if (existing != null) {
-                    return existing;
-                }
-            }
-            throw e;
+            // A replayed resubmission whose request differs: the extraction this attempt created.
+            return SubmissionIds.alreadyCreated(e).orElseThrow(() -> e);
         }
     }
 }

@@ -3,6 +3,8 @@ package org.invoicepipeline.poll.wait;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.invoicepipeline.common.kafka.StageErrorHandlers;
+import org.invoicepipeline.common.kafka.StageNames;
 
 import java.util.function.Supplier;
 
@@ -52,7 +54,7 @@ public final class PollMetrics {
     }
 
     void deadLettered(String code) {
-        Counter.builder("pipeline.dead.letters").tag("stage", "poll").tag("code", code)
+        Counter.builder(StageErrorHandlers.DEAD_LETTERS_METRIC).tag("stage", StageNames.POLL).tag("code", code)
                 .description("Records a stage gave up on and wrote to its dead-letter topic").register(registry).increment();
     }
 }

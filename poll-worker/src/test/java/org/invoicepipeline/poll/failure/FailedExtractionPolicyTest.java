@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +19,7 @@ class FailedExtractionPolicyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<FileRef> FILES = List.of(file("a.pdf"), file("b.pdf"), file("c.pdf"));
     private static final int MAX_ATTEMPTS = 3;
+    private static final Set<String> RESUBMITTABLE = Set.of("CONCURRENT_TASK_LIMIT", "SUBMISSION_STALLED", "INTERNAL_ERROR");
 
     /**
      * code | retryable | details.file_names ('-' none, '|'-separated) | attempt | decision | files failed | files resubmitted
@@ -53,7 +55,7 @@ class FailedExtractionPolicyTest {
                 : JSON.valueToTree(java.util.Map.of("file_names", names(fileNames)));
         ApiError error = new ApiError(code, "failed", retryable, details);
 
-        FailedExtractionDecision decision = FailedExtractionPolicy.decide(error, FILES, attempt, MAX_ATTEMPTS);
+        FailedExtractionDecision decision = FailedExtractionPolicy.decide(error, FILES, attempt, MAX_ATTEMPTS, RESUBMITTABLE);
 
         assertThat(decision.kind().name()).isEqualTo(expected);
         assertThat(decision.failing()).extracting(FileRef::getFileName).containsExactlyElementsOf(names(failed));
@@ -63,7 +65,7 @@ class FailedExtractionPolicyTest {
     @ParameterizedTest
     @CsvSource({"1", "3"})
     void aFailureWithoutAnErrorObjectFailsEveryFile(int attempt) {
-        FailedExtractionDecision decision = FailedExtractionPolicy.decide(null, FILES, attempt, MAX_ATTEMPTS);
+        FailedExtractionDecision decision = FailedExtractionPolicy.decide(null, FILES, attempt, MAX_ATTEMPTS, RESUBMITTABLE);
         assertThat(decision.kind()).isEqualTo(FailedExtractionDecision.Kind.FAIL_ALL);
         assertThat(decision.failing()).isEqualTo(FILES);
     }

@@ -14,6 +14,7 @@ import org.invoicepipeline.common.kafka.DeadLetterRecords;
 import org.invoicepipeline.common.kafka.ErrorHandlingDeserializers;
 import org.invoicepipeline.common.kafka.StageErrorHandling;
 import org.invoicepipeline.common.kafka.StageErrorHandlingConfiguration;
+import org.invoicepipeline.common.kafka.StageNames;
 import org.invoicepipeline.common.profile.ExtractionProfiles;
 import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.events.PartsUploaded;
@@ -42,9 +43,6 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 @Import({ApiClientConfiguration.class, StageErrorHandlingConfiguration.class})
 public class SubmitWorkerConfiguration {
 
-    /** Stage name in dead-letter headers and metrics. */
-    public static final String STAGE = "submit";
-
     @Bean
     AdmissionGate admissionGate(InvoiceExtractionClient client, SubmitWorkerProperties properties,
                                 ObjectProvider<MeterRegistry> registry) {
@@ -68,7 +66,7 @@ public class SubmitWorkerConfiguration {
                                           KafkaTemplate<Object, Object> stageEventTemplate,
                                           ObjectProvider<MeterRegistry> registry) {
         return new SubmissionListener(properties.getTopics().getPartsUploaded(), properties.getGroupId(),
-                properties.getTopics().getExtractionSubmitted(), profiles, admissionGate, submitter,
+                properties.getTopics().getExtractionSubmitted(), properties.getPublishTimeout(), profiles, admissionGate, submitter,
                 stageEventTemplate, Clock.systemUTC(), registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
@@ -78,7 +76,8 @@ public class SubmitWorkerConfiguration {
      */
     @Bean
     StageErrorHandling submitErrorHandling(SubmitWorkerProperties properties) {
-        return new StageErrorHandling(STAGE, properties.getRetry().toOptions())
+        return new StageErrorHandling(StageNames.SUBMIT, properties.getRetry().toOptions())
+                .withPublishTimeout(properties.getPublishTimeout())
                 .withDeadLetterResults(properties.getTopics().getExtractionResults(),
                         new SubmitDeadLetterResults(Clock.systemUTC()));
     }

@@ -2,13 +2,23 @@ package org.invoicepipeline.submit.config;
 
 import java.time.Duration;
 
+import org.invoicepipeline.common.config.PropertyRules;
+import org.invoicepipeline.common.events.EventTopics;
 import org.invoicepipeline.common.kafka.StageRetryOptions;
 import org.invoicepipeline.common.kafka.StageRetryProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
-/** Everything the submit stage can be configured with, under {@code pipeline.submit.*}. */
-@ConfigurationProperties("pipeline.submit")
-public class SubmitWorkerProperties {
+/**
+ * Everything the submit stage can be configured with, under {@code pipeline.submit.*}. Validates itself at binding
+ * (a properties class that is a {@link Validator}): a value the stage cannot work with fails the start, naming the
+ * property.
+ */
+@ConfigurationProperties(SubmitWorkerProperties.PREFIX)
+public class SubmitWorkerProperties implements Validator {
+
+    static final String PREFIX = "pipeline.submit";
 
     private final Topics topics = new Topics();
     private final Admission admission = new Admission();
@@ -25,6 +35,26 @@ public class SubmitWorkerProperties {
 
     /** Listener threads (at most the partition count of the input topic is useful). */
     private int concurrency = 1;
+
+    /**
+     * Longest wait for the broker to acknowledge what the stage publishes (events, dead letters, DEAD_LETTERED
+     * results) before the input record counts as failed and is retried.
+     */
+    private Duration publishTimeout = Duration.ofSeconds(30);
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        SubmitWorkerProperties p = (SubmitWorkerProperties) target;
+        PropertyRules rules = new PropertyRules(PREFIX, errors)
+                .atLeast("concurrency", p.concurrency, 1)
+                .positive("publishTimeout", p.publishTimeout);
+        p.retry.validate(rules);
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return SubmitWorkerProperties.class.isAssignableFrom(type);
+    }
 
     public Topics getTopics() {
         return topics;
@@ -54,20 +84,28 @@ public class SubmitWorkerProperties {
         this.concurrency = concurrency;
     }
 
+    public Duration getPublishTimeout() {
+        return publishTimeout;
+    }
+
+    public void setPublishTimeout(Duration publishTimeout) {
+        this.publishTimeout = publishTimeout;
+    }
+
     /** Topic names. Dead letters go to {@code <parts-uploaded>.DLT}. */
     public static class Topics {
 
         /** PartsUploaded events from the upload stage (input). */
-        private String partsUploaded = "parts-uploaded";
+        private String partsUploaded = EventTopics.DEFAULT_PARTS_UPLOADED;
 
         /** ExtractionSubmitted events for the poll stage (output). */
-        private String extractionSubmitted = "extraction-submitted";
+        private String extractionSubmitted = EventTopics.DEFAULT_EXTRACTION_SUBMITTED;
 
         /**
          * ExtractionResult events (output): the DEAD_LETTERED results of the files of a dead-lettered session; the
          * download stage's {@code extraction-results}.
          */
-        private String extractionResults = "extraction-results";
+        private String extractionResults = EventTopics.DEFAULT_EXTRACTION_RESULTS;
 
         /** Partitions of the topics this stage creates when missing (its output and dead-letter topic). */
         private int partitions = 3;

@@ -14,6 +14,7 @@ import org.invoicepipeline.common.config.ApiClientConfiguration;
 import org.invoicepipeline.common.kafka.DeadLetterRecords;
 import org.invoicepipeline.common.kafka.StageErrorHandling;
 import org.invoicepipeline.common.kafka.StageErrorHandlingConfiguration;
+import org.invoicepipeline.common.kafka.StageNames;
 import org.invoicepipeline.common.profile.ExtractionProfiles;
 import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.common.serde.EventSerializer;
@@ -100,7 +101,8 @@ public class UploadWorkerConfiguration {
     SessionPublisher sessionPublisher(KafkaTemplate<Object, Object> stageEventTemplate, UploadWorkerProperties properties) {
         UploadWorkerProperties.Topics topics = properties.getTopics();
         return new SessionPublisher(stageEventTemplate, topics.getPartsUploaded(), topics.getFilesRegistered(),
-                topics.getExtractionResults(), properties.getUploader().isPublishFailedResults(), Clock.systemUTC());
+                topics.getExtractionResults(), properties.getUploader().isPublishFailedResults(),
+                properties.getPublishTimeout(), Clock.systemUTC());
     }
 
     @Bean
@@ -116,7 +118,8 @@ public class UploadWorkerConfiguration {
      */
     @Bean
     StageErrorHandling uploadErrorHandling(UploadWorkerProperties properties) {
-        StageErrorHandling handling = new StageErrorHandling(SessionPlanner.STAGE, properties.getRetry().toOptions());
+        StageErrorHandling handling = new StageErrorHandling(StageNames.UPLOAD, properties.getRetry().toOptions())
+                .withPublishTimeout(properties.getPublishTimeout());
         return properties.getUploader().isPublishFailedResults()
                 ? handling.withDeadLetterResults(properties.getTopics().getExtractionResults(),
                         new PlannedSessionDeadLetterResults(Clock.systemUTC()))

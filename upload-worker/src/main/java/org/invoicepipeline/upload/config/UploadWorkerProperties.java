@@ -5,19 +5,62 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.invoicepipeline.common.config.PropertyRules;
+import org.invoicepipeline.common.events.EventTopics;
 import org.invoicepipeline.common.kafka.StageRetryProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
-/** Everything the upload stage can be configured with, under {@code pipeline.upload.*}. */
-@ConfigurationProperties("pipeline.upload")
-public class UploadWorkerProperties {
+/**
+ * Everything the upload stage can be configured with, under {@code pipeline.upload.*}. Validates itself at binding
+ * (a properties class that is a {@link Validator}): a value the stage cannot work with fails the start, naming the
+ * property.
+ */
+@ConfigurationProperties(UploadWorkerProperties.PREFIX)
+public class UploadWorkerProperties implements Validator {
+
+    static final String PREFIX = "pipeline.upload";
 
     private final Topics topics = new Topics();
     private final Validation validation = new Validation();
     private final Planner planner = new Planner();
     private final Uploader uploader = new Uploader();
     private final Retry retry = new Retry();
+
+    /**
+     * Longest wait for the broker to acknowledge what the stage publishes (events, dead letters, DEAD_LETTERED
+     * results) before the input record counts as failed and is retried.
+     */
+    private Duration publishTimeout = Duration.ofSeconds(30);
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        UploadWorkerProperties p = (UploadWorkerProperties) target;
+        PropertyRules rules = new PropertyRules(PREFIX, errors)
+                .atLeast("topics.partitions", p.topics.getPartitions(), 1)
+                .atLeast("validation.maxPdfPages", p.validation.getMaxPdfPages(), 1)
+                .require(p.planner.getMaxFilesPerSession() >= 1 && p.planner.getMaxFilesPerSession() <= 6_000,
+                        "planner.maxFilesPerSession", p.planner.getMaxFilesPerSession(),
+                        "must be between 1 and 6000 (the API's files per session)")
+                .require(p.planner.getMaxSessionSize() != null && p.planner.getMaxSessionSize().toBytes() > 0
+                        && p.planner.getMaxSessionSize().compareTo(DataSize.ofGigabytes(2)) <= 0,
+                        "planner.maxSessionSize", p.planner.getMaxSessionSize(),
+                        "must be above 0 and at most 2GB (the API's session size)")
+                .notNegative("planner.linger", p.planner.getLinger())
+                .positive("planner.pollTimeout", p.planner.getPollTimeout())
+                .positive("uploader.maxSessionTime", p.uploader.getMaxSessionTime())
+                .atLeast("uploader.fileConcurrency", p.uploader.getFileConcurrency(), 1)
+                .positive("publishTimeout", p.publishTimeout)
+                .positive("retry.insufficientCreditsWait", p.retry.getInsufficientCreditsWait());
+        p.retry.validate(rules);
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return UploadWorkerProperties.class.isAssignableFrom(type);
+    }
 
     public Topics getTopics() {
         return topics;
@@ -39,6 +82,14 @@ public class UploadWorkerProperties {
         return retry;
     }
 
+    public Duration getPublishTimeout() {
+        return publishTimeout;
+    }
+
+    public void setPublishTimeout(Duration publishTimeout) {
+        this.publishTimeout = publishTimeout;
+    }
+
     /** Topic names. Dead letters go to {@code <topic>.DLT} of each input topic. */
     public static class Topics {
 
@@ -46,16 +97,16 @@ public class UploadWorkerProperties {
         private int partitions = 3;
 
         /** FileRegistered events from upstream producers (the planner's input). */
-        private String filesRegistered = "files-registered";
+        private String filesRegistered = EventTopics.DEFAULT_FILES_REGISTERED;
 
         /** The stage's internal topic of planned upload sessions (planner output, uploader input). */
         private String sessionsPlanned = "upload-sessions-planned";
 
         /** PartsUploaded events, one per upload session (the stage's output). */
-        private String partsUploaded = "parts-uploaded";
+        private String partsUploaded = EventTopics.DEFAULT_PARTS_UPLOADED;
 
         /** ExtractionResult events; FAILED/DEAD_LETTERED results of files this stage gave up on go here. */
-        private String extractionResults = "extraction-results";
+        private String extractionResults = EventTopics.DEFAULT_EXTRACTION_RESULTS;
 
         public int getPartitions() {
             return partitions;

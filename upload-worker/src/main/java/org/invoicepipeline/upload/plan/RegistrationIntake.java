@@ -13,6 +13,7 @@ import org.invoicepipeline.common.kafka.DeadLetterRecords;
 import org.invoicepipeline.common.kafka.FailureClassifier;
 import org.invoicepipeline.common.kafka.RecordRejectedException;
 import org.invoicepipeline.common.kafka.StageFailure;
+import org.invoicepipeline.common.kafka.StageNames;
 import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.upload.UploadMetrics;
@@ -107,7 +108,7 @@ final class RegistrationIntake {
 
     private void reject(ConsumerRecord<String, byte[]> record, FileRegistered event, StageFailure failure,
                         List<ProducerRecord<String, byte[]>> sends) {
-        sends.add(DeadLetterRecords.toDeadLetter(record, record.key(), record.value(), SessionPlanner.STAGE, failure, 1));
+        sends.add(DeadLetterRecords.toDeadLetter(record, record.key(), record.value(), StageNames.UPLOAD, failure, 1));
         if (event != null && publishFailedResults) {
             sends.add(new ProducerRecord<>(resultsTopic, event.getFileId(), result(event, failure)));
         }

@@ -45,9 +45,6 @@ import org.springframework.context.SmartLifecycle;
  */
 public class SessionPlanner implements SmartLifecycle {
 
-    /** Stage name in dead-letter headers. */
-    public static final String STAGE = "upload";
-
     private static final Logger log = LoggerFactory.getLogger(SessionPlanner.class);
 
     /** Topics and limits of the planner; {@code maxPlanBytes} bounds one encoded plan record's value. */

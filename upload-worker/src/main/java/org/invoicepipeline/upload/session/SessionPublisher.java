@@ -6,17 +6,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.invoicepipeline.common.kafka.DeadLetterRecords;
+import org.invoicepipeline.common.kafka.KafkaSends;
 import org.invoicepipeline.common.kafka.StageFailure;
+import org.invoicepipeline.common.kafka.StageNames;
 import org.invoicepipeline.events.FileFailure;
 import org.invoicepipeline.events.FileRef;
 import org.invoicepipeline.events.FileRegistered;
@@ -24,7 +22,6 @@ import org.invoicepipeline.events.PartsUploaded;
 import org.invoicepipeline.upload.plan.PlannedFile;
 import org.invoicepipeline.upload.plan.PlannedSession;
 import org.invoicepipeline.upload.plan.RegistrationOrigin;
-import org.invoicepipeline.upload.plan.SessionPlanner;
 import org.invoicepipeline.upload.results.FailedResults;
 import org.springframework.kafka.core.KafkaOperations;
 
@@ -36,39 +33,40 @@ import org.springframework.kafka.core.KafkaOperations;
  */
 public class SessionPublisher {
 
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
-
     private final KafkaOperations<Object, Object> events;
     private final String partsUploadedTopic;
     private final String filesRegisteredTopic;
     private final String resultsTopic;
     private final boolean publishFailedResults;
+    private final Duration publishTimeout;
     private final Clock clock;
 
     public SessionPublisher(KafkaOperations<Object, Object> events, String partsUploadedTopic,
-                            String filesRegisteredTopic, String resultsTopic, boolean publishFailedResults, Clock clock) {
+                            String filesRegisteredTopic, String resultsTopic, boolean publishFailedResults, Duration publishTimeout,
+                            Clock clock) {
         this.events = events;
         this.partsUploadedTopic = partsUploadedTopic;
         this.filesRegisteredTopic = filesRegisteredTopic;
         this.resultsTopic = resultsTopic;
         this.publishFailedResults = publishFailedResults;
+        this.publishTimeout = publishTimeout;
         this.clock = clock;
     }
 
     public void publish(SessionOutcome outcome) {
         PlannedSession session = outcome.session();
         Instant now = clock.instant();
-        List<CompletableFuture<?>> sends = new ArrayList<>();
+        List<ProducerRecord<Object, Object>> records = new ArrayList<>();
         for (SessionOutcome.FailedFile failed : outcome.failed()) {
             PlannedFile file = failed.file();
-            sends.add(events.send(deadLetter(session, file, failed.failure())));
+            records.add(deadLetter(session, file, failed.failure()));
             if (publishFailedResults) {
-                sends.add(events.send(resultsTopic, file.fileId(),
+                records.add(new ProducerRecord<>(resultsTopic, file.fileId(),
                         FailedResults.uploadFailed(session, file, failed.failure(), now)));
             }
         }
-        sends.add(events.send(partsUploadedTopic, session.uploadSessionId(), partsUploaded(outcome, now)));
-        awaitAll(sends);
+        records.add(new ProducerRecord<>(partsUploadedTopic, session.uploadSessionId(), partsUploaded(outcome, now)));
+        KafkaSends.sendAllAndAwait(events, records, publishTimeout);
     }
 
     static PartsUploaded partsUploaded(SessionOutcome outcome, Instant now) {
@@ -124,11 +122,11 @@ public class SessionPublisher {
             ConsumerRecord<String, byte[]> registration = new ConsumerRecord<>(origin.topic(), origin.partition(),
                     origin.offset(), origin.timestamp(), TimestampType.CREATE_TIME, -1, -1, origin.key(), origin.value(),
                     headers, Optional.empty());
-            return DeadLetterRecords.toDeadLetter(registration, origin.key(), origin.value(), SessionPlanner.STAGE,
+            return DeadLetterRecords.toDeadLetter(registration, origin.key(), origin.value(), StageNames.UPLOAD,
                     failure, 1);
         }
         return new ProducerRecord<>(DeadLetterRecords.topicFor(filesRegisteredTopic), null, keyOf(session, file),
-                registration(session, file), DeadLetterRecords.pipelineHeaders(SessionPlanner.STAGE, failure, 1));
+                registration(session, file), DeadLetterRecords.pipelineHeaders(StageNames.UPLOAD, failure, 1));
     }
 
     /** The FileRegistered the file came from, rebuilt from the plan for its dead letter. */
@@ -148,19 +146,5 @@ public class SessionPublisher {
 
     private static String keyOf(PlannedSession session, PlannedFile file) {
         return session.batchKey() != null ? session.batchKey() : file.fileId();
-    }
-
-    private static void awaitAll(List<CompletableFuture<?>> sends) {
-        try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing", e);
-        }
-        catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("publishing the session outcome failed", e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -27,7 +28,7 @@ import static org.mockito.Mockito.mock;
 class SessionPublisherTest {
 
     private final SessionPublisher publisher = new SessionPublisher(mock(KafkaOperations.class), "parts",
-            "files-registered", "results", true, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+            "files-registered", "results", true, Duration.ofSeconds(30), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
     private final StageFailure failure = StageFailure.permanent("SOURCE_CHANGED", "file f-1 'a.pdf': the source changed");
 
     @Test

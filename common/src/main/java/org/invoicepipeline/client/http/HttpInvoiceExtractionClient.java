@@ -1,14 +1,12 @@
-package org.invoicepipeline.client;
+package org.invoicepipeline.client.http;
 
+import org.invoicepipeline.client.ApiErrorCode;
+import org.invoicepipeline.client.ApiErrorException;
+import org.invoicepipeline.client.ClientOptions;
+import org.invoicepipeline.client.InvoiceExtractionClient;
+import org.invoicepipeline.client.Operation;
+import org.invoicepipeline.client.SignedUrlException;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.invoicepipeline.client.http.ApiCalls;
-import org.invoicepipeline.client.http.ApiJson;
-import org.invoicepipeline.client.http.ClientMetrics;
-import org.invoicepipeline.client.http.DownloadSink;
-import org.invoicepipeline.client.http.QueryString;
-import org.invoicepipeline.client.http.RequestExecutor;
-import org.invoicepipeline.client.http.SignedUrlRetry;
-import org.invoicepipeline.client.http.SignedUrlTransfers;
 import org.invoicepipeline.client.model.Answer;
 import org.invoicepipeline.client.model.AnswerQuestionsRequest;
 import org.invoicepipeline.client.model.CancellationResult;

@@ -1,9 +1,11 @@
-package org.invoicepipeline.client;
+package org.invoicepipeline.client.http;
 
+import org.invoicepipeline.client.ClientOptions;
+import org.invoicepipeline.client.InvoiceExtractionClient;
+import org.invoicepipeline.client.RetryPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
-import org.invoicepipeline.client.http.ApiJson;
 import org.invoicepipeline.client.model.CancellationResult;
 import org.invoicepipeline.client.model.ExtractionStatus;
 import org.invoicepipeline.client.model.ImportFile;

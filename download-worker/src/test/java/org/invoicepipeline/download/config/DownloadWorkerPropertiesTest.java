@@ -1,0 +1,28 @@
+package org.invoicepipeline.download.config;
+
+import org.invoicepipeline.common.testing.PropertiesBinding;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A value the stage cannot work with fails the start, naming the property. */
+class DownloadWorkerPropertiesTest {
+
+    @Test
+    void theDefaultsStart() {
+        PropertiesBinding.defaultsStart(DownloadWorkerProperties.class);
+    }
+
+    /** setting | what the failure says, naming the property */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "pipeline.download.concurrency=0; pipeline.download.concurrency must be at least 1",
+            "pipeline.download.results-page-size=0; pipeline.download.results-page-size must be between 1 and 1000",
+            "pipeline.download.results-page-size=1001; pipeline.download.results-page-size must be between 1 and 1000",
+            "pipeline.download.publish-timeout=0s; pipeline.download.publish-timeout must be positive",
+            "pipeline.download.retry.max-attempts=0; pipeline.download.retry.max-attempts must be at least 1",
+    })
+    void anUnworkableValueFailsTheStartNamingTheProperty(String setting, String message) {
+        PropertiesBinding.startFails(DownloadWorkerProperties.class, setting, message);
+    }
+}
