@@ -32,13 +32,19 @@ public final class PropertiesBinding {
         assertThat(failure).rootCause().hasMessageContaining(message);
     }
 
+    /** The properties bound from {@code settings} ({@code name -> value}) and checked, as a worker would get them. */
+    public static <T> T bound(Class<T> properties, Map<String, Object> settings) {
+        return start(properties, settings);
+    }
+
     /** The properties as a bean: Boot binds (and validates) every {@code @ConfigurationProperties} bean. */
-    private static void start(Class<?> properties, Map<String, Object> settings) {
+    private static <T> T start(Class<T> properties, Map<String, Object> settings) {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", settings));
             context.register(Binding.class);
             context.registerBean(properties);
             context.refresh();
+            return context.getBean(properties);
         }
     }
 

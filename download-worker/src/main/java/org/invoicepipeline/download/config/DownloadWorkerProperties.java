@@ -3,38 +3,27 @@ package org.invoicepipeline.download.config;
 import org.invoicepipeline.client.model.OutputFormat;
 import org.invoicepipeline.common.events.EventTopics;
 import org.invoicepipeline.common.kafka.StageRetryProperties;
+import org.invoicepipeline.common.config.ConsumerStageProperties;
 import org.invoicepipeline.common.config.PropertyRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
- * Configuration of the download worker, under {@code pipeline.download}. Validates itself at binding (a
- * properties class that is a {@link Validator}): a value the stage cannot work with fails the start, naming the
- * property.
+ * Configuration of the download worker, under {@code pipeline.download}: the shared stage settings
+ * ({@link ConsumerStageProperties}) plus the output store and the results download. The retry settings are the
+ * back-off of an extraction whose download failed: failures of the API, storage, signed URLs or the broker are
+ * retried without limit (capped at {@code retry.max-interval}); {@code retry.max-attempts} bounds only unrecognised
+ * failures.
  */
 @ConfigurationProperties(DownloadWorkerProperties.PREFIX)
-public class DownloadWorkerProperties implements Validator {
+public class DownloadWorkerProperties extends ConsumerStageProperties {
 
-    static final String PREFIX = "pipeline.download";
+    /** Prefix of these properties. */
+    public static final String PREFIX = "pipeline.download";
 
     private final Topics topics = new Topics();
-
-    /**
-     * Back-off of an extraction whose download failed. Failures of the API, storage, signed URLs or the broker are
-     * retried without limit (capped at {@code max-interval}); {@code max-attempts} bounds only unrecognised failures.
-     */
-    private final StageRetryProperties retry = new StageRetryProperties();
-
-    /** Kafka consumer group of the worker. */
-    private String groupId = "download-worker";
-
-    /** Consumer threads (at most the partition count of the input topic is useful). */
-    private int concurrency = 1;
 
     /** Root directory of the local output store; output files land under {@code extractions/<extraction_id>/}. */
     private Path outputDirectory = Path.of("pipeline-output");
@@ -51,47 +40,19 @@ public class DownloadWorkerProperties implements Validator {
      */
     private boolean deleteAfterStore = false;
 
-    /** Longest wait for the broker to acknowledge the published results of one extraction. */
-    private Duration publishTimeout = Duration.ofSeconds(30);
-
-    @Override
-    public void validate(Object target, Errors errors) {
-        DownloadWorkerProperties p = (DownloadWorkerProperties) target;
-        PropertyRules rules = new PropertyRules(PREFIX, errors)
-                .atLeast("concurrency", p.concurrency, 1)
-                .require(p.resultsPageSize >= 1 && p.resultsPageSize <= 1000, "resultsPageSize", p.resultsPageSize,
-                        "must be between 1 and 1000 (the results endpoint's page sizes)")
-                .positive("publishTimeout", p.publishTimeout);
-        p.retry.validate(rules);
+    public DownloadWorkerProperties() {
+        super(PREFIX, "download-worker", new StageRetryProperties());
     }
 
     @Override
-    public boolean supports(Class<?> type) {
-        return DownloadWorkerProperties.class.isAssignableFrom(type);
+    protected void validate(PropertyRules rules) {
+        super.validate(rules);
+        rules.require(resultsPageSize >= 1 && resultsPageSize <= 1000, "resultsPageSize", resultsPageSize,
+                "must be between 1 and 1000 (the results endpoint's page sizes)");
     }
 
     public Topics getTopics() {
         return topics;
-    }
-
-    public StageRetryProperties getRetry() {
-        return retry;
-    }
-
-    public String getGroupId() {
-        return groupId;
-    }
-
-    public void setGroupId(String groupId) {
-        this.groupId = groupId;
-    }
-
-    public int getConcurrency() {
-        return concurrency;
-    }
-
-    public void setConcurrency(int concurrency) {
-        this.concurrency = concurrency;
     }
 
     public Path getOutputDirectory() {
@@ -124,14 +85,6 @@ public class DownloadWorkerProperties implements Validator {
 
     public void setDeleteAfterStore(boolean deleteAfterStore) {
         this.deleteAfterStore = deleteAfterStore;
-    }
-
-    public Duration getPublishTimeout() {
-        return publishTimeout;
-    }
-
-    public void setPublishTimeout(Duration publishTimeout) {
-        this.publishTimeout = publishTimeout;
     }
 
     /** Topic names. Dead letters go to {@code <extraction-completed>.DLT}. */

@@ -2,10 +2,9 @@ package org.invoicepipeline.poll.config;
 
 import org.invoicepipeline.common.events.EventTopics;
 import org.invoicepipeline.common.kafka.StageRetryProperties;
+import org.invoicepipeline.common.config.ConsumerStageProperties;
 import org.invoicepipeline.common.config.PropertyRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
 
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -13,25 +12,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Configuration of the poll worker, under {@code pipeline.poll}. Validates itself at binding (Boot applies a
- * properties class that is a {@link Validator}; {@code @Validated} would need a Jakarta Validation provider, which
- * the workers do not ship): a value the stage cannot work with fails the start, naming the property.
+ * Configuration of the poll worker, under {@code pipeline.poll}: the shared stage settings
+ * ({@link ConsumerStageProperties}; its retries are redeliveries of a record whose handling failed on the consumer
+ * thread, e.g. publishing) plus the long-polls, resubmissions and commits of the stage.
  */
 @ConfigurationProperties(PollWorkerProperties.PREFIX)
-public class PollWorkerProperties implements Validator {
+public class PollWorkerProperties extends ConsumerStageProperties {
 
-    static final String PREFIX = "pipeline.poll";
+    /** Prefix of these properties. */
+    public static final String PREFIX = "pipeline.poll";
 
     private final Topics topics = new Topics();
-
-    /** Redeliveries of a record whose handling failed on the consumer thread (e.g. publishing), before it is dead-lettered. */
-    private final StageRetryProperties retry = new StageRetryProperties();
-
-    /** Kafka consumer group of the worker. */
-    private String groupId = "poll-worker";
-
-    /** Consumer threads (at most the partition count of the input topic is useful). */
-    private int concurrency = 1;
 
     /**
      * How long one getExtraction call asks the API to hold the request (1 to 45 s). Longer waits mean fewer
@@ -72,9 +63,6 @@ public class PollWorkerProperties implements Validator {
     /** Cap of the back-off after failed status calls. */
     private Duration maxErrorBackoff = Duration.ofMinutes(2);
 
-    /** Longest wait for the broker to acknowledge an event this worker publishes. */
-    private Duration publishTimeout = Duration.ofSeconds(30);
-
     /**
      * Age (since its submission) at which an extraction still processing or waiting for answers is cancelled
      * through the API and its files end FAILED with EXTRACTION_DEADLINE_EXCEEDED.
@@ -96,59 +84,33 @@ public class PollWorkerProperties implements Validator {
      */
     private int offsetMetadataMaxBytes = 4000;
 
-    /** Fails the start, naming the property, on a value the stage cannot work with. */
-    @Override
-    public void validate(Object target, Errors errors) {
-        PollWorkerProperties p = (PollWorkerProperties) target;
-        PropertyRules rules = new PropertyRules(PREFIX, errors)
-                .atLeast("concurrency", p.concurrency, 1)
-                .require(p.longPollWait != null && p.longPollWait.compareTo(Duration.ofSeconds(1)) >= 0
-                        && p.longPollWait.compareTo(Duration.ofSeconds(45)) <= 0, "longPollWait", p.longPollWait,
-                        "must be between 1s and 45s (the API's wait range)")
-                .atLeast("waiterThreads", p.waiterThreads, 1)
-                .atLeast("maxInFlight", p.maxInFlight, 1)
-                .atLeast("maxSubmissionAttempts", p.maxSubmissionAttempts, 1)
-                .notNegative("resubmitDelay", p.resubmitDelay)
-                .positive("inputRequiredRecheck", p.inputRequiredRecheck)
-                .positive("errorBackoff", p.errorBackoff)
-                .notLonger("errorBackoff", p.errorBackoff, "maxErrorBackoff", p.maxErrorBackoff)
-                .positive("publishTimeout", p.publishTimeout)
-                .require(p.maxExtractionAge != null && p.longPollWait != null
-                        && p.maxExtractionAge.compareTo(p.longPollWait) > 0, "maxExtractionAge", p.maxExtractionAge,
-                        "must be longer than long-poll-wait")
-                .positive("insufficientCreditsWait", p.insufficientCreditsWait)
-                .positive("commitInterval", p.commitInterval)
-                .atLeast("offsetMetadataMaxBytes", p.offsetMetadataMaxBytes, 0);
-        p.retry.validate(rules);
+    public PollWorkerProperties() {
+        super(PREFIX, "poll-worker", new StageRetryProperties());
     }
 
     @Override
-    public boolean supports(Class<?> type) {
-        return PollWorkerProperties.class.isAssignableFrom(type);
+    protected void validate(PropertyRules rules) {
+        super.validate(rules);
+        rules.require(longPollWait != null && longPollWait.compareTo(Duration.ofSeconds(1)) >= 0
+                        && longPollWait.compareTo(Duration.ofSeconds(45)) <= 0, "longPollWait", longPollWait,
+                        "must be between 1s and 45s (the API's wait range)")
+                .atLeast("waiterThreads", waiterThreads, 1)
+                .atLeast("maxInFlight", maxInFlight, 1)
+                .atLeast("maxSubmissionAttempts", maxSubmissionAttempts, 1)
+                .notNegative("resubmitDelay", resubmitDelay)
+                .positive("inputRequiredRecheck", inputRequiredRecheck)
+                .positive("errorBackoff", errorBackoff)
+                .notLonger("errorBackoff", errorBackoff, "maxErrorBackoff", maxErrorBackoff)
+                .require(maxExtractionAge != null && longPollWait != null
+                        && maxExtractionAge.compareTo(longPollWait) > 0, "maxExtractionAge", maxExtractionAge,
+                        "must be longer than long-poll-wait")
+                .positive("insufficientCreditsWait", insufficientCreditsWait)
+                .positive("commitInterval", commitInterval)
+                .atLeast("offsetMetadataMaxBytes", offsetMetadataMaxBytes, 0);
     }
 
     public Topics getTopics() {
         return topics;
-    }
-
-    public StageRetryProperties getRetry() {
-        return retry;
-    }
-
-    public String getGroupId() {
-        return groupId;
-    }
-
-    public void setGroupId(String groupId) {
-        this.groupId = groupId;
-    }
-
-    public int getConcurrency() {
-        return concurrency;
-    }
-
-    public void setConcurrency(int concurrency) {
-        this.concurrency = concurrency;
     }
 
     public Duration getLongPollWait() {
@@ -221,14 +183,6 @@ public class PollWorkerProperties implements Validator {
 
     public void setMaxErrorBackoff(Duration maxErrorBackoff) {
         this.maxErrorBackoff = maxErrorBackoff;
-    }
-
-    public Duration getPublishTimeout() {
-        return publishTimeout;
-    }
-
-    public void setPublishTimeout(Duration publishTimeout) {
-        this.publishTimeout = publishTimeout;
     }
 
     public Duration getMaxExtractionAge() {

@@ -2,58 +2,37 @@ package org.invoicepipeline.submit.config;
 
 import java.time.Duration;
 
+import org.invoicepipeline.common.config.ConsumerStageProperties;
+import org.invoicepipeline.common.config.CreatedTopics;
 import org.invoicepipeline.common.config.PropertyRules;
 import org.invoicepipeline.common.events.EventTopics;
 import org.invoicepipeline.common.kafka.StageRetryOptions;
 import org.invoicepipeline.common.kafka.StageRetryProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
 
 /**
- * Everything the submit stage can be configured with, under {@code pipeline.submit.*}. Validates itself at binding
- * (a properties class that is a {@link Validator}): a value the stage cannot work with fails the start, naming the
- * property.
+ * Everything the submit stage can be configured with, under {@code pipeline.submit.*}: the shared stage settings
+ * ({@link ConsumerStageProperties}; its retries are those of a session whose submission failed with a retryable
+ * error, with a first back-off of 2 s) plus the admission by credits.
  */
 @ConfigurationProperties(SubmitWorkerProperties.PREFIX)
-public class SubmitWorkerProperties implements Validator {
+public class SubmitWorkerProperties extends ConsumerStageProperties {
 
-    static final String PREFIX = "pipeline.submit";
+    /** Prefix of these properties. */
+    public static final String PREFIX = "pipeline.submit";
 
     private final Topics topics = new Topics();
     private final Admission admission = new Admission();
 
-    /**
-     * Retries of a session whose submission failed with a retryable error, before it is dead-lettered: the shared
-     * defaults, but a first back-off of 2 s.
-     */
-    private final StageRetryProperties retry = new StageRetryProperties(new StageRetryOptions(Duration.ofSeconds(2),
-            2.0, Duration.ofMinutes(2), 8, Duration.ofSeconds(2)));
-
-    /** Kafka consumer group of the stage. */
-    private String groupId = "submit-worker";
-
-    /** Listener threads (at most the partition count of the input topic is useful). */
-    private int concurrency = 1;
-
-    /**
-     * Longest wait for the broker to acknowledge what the stage publishes (events, dead letters, DEAD_LETTERED
-     * results) before the input record counts as failed and is retried.
-     */
-    private Duration publishTimeout = Duration.ofSeconds(30);
-
-    @Override
-    public void validate(Object target, Errors errors) {
-        SubmitWorkerProperties p = (SubmitWorkerProperties) target;
-        PropertyRules rules = new PropertyRules(PREFIX, errors)
-                .atLeast("concurrency", p.concurrency, 1)
-                .positive("publishTimeout", p.publishTimeout);
-        p.retry.validate(rules);
+    public SubmitWorkerProperties() {
+        super(PREFIX, "submit-worker", new StageRetryProperties(new StageRetryOptions(Duration.ofSeconds(2), 2.0,
+                Duration.ofMinutes(2), 8, Duration.ofSeconds(2))));
     }
 
     @Override
-    public boolean supports(Class<?> type) {
-        return SubmitWorkerProperties.class.isAssignableFrom(type);
+    protected void validate(PropertyRules rules) {
+        super.validate(rules);
+        topics.validate(rules);
     }
 
     public Topics getTopics() {
@@ -64,36 +43,8 @@ public class SubmitWorkerProperties implements Validator {
         return admission;
     }
 
-    public StageRetryProperties getRetry() {
-        return retry;
-    }
-
-    public String getGroupId() {
-        return groupId;
-    }
-
-    public void setGroupId(String groupId) {
-        this.groupId = groupId;
-    }
-
-    public int getConcurrency() {
-        return concurrency;
-    }
-
-    public void setConcurrency(int concurrency) {
-        this.concurrency = concurrency;
-    }
-
-    public Duration getPublishTimeout() {
-        return publishTimeout;
-    }
-
-    public void setPublishTimeout(Duration publishTimeout) {
-        this.publishTimeout = publishTimeout;
-    }
-
     /** Topic names. Dead letters go to {@code <parts-uploaded>.DLT}. */
-    public static class Topics {
+    public static class Topics extends CreatedTopics {
 
         /** PartsUploaded events from the upload stage (input). */
         private String partsUploaded = EventTopics.DEFAULT_PARTS_UPLOADED;
@@ -106,9 +57,6 @@ public class SubmitWorkerProperties implements Validator {
          * download stage's {@code extraction-results}.
          */
         private String extractionResults = EventTopics.DEFAULT_EXTRACTION_RESULTS;
-
-        /** Partitions of the topics this stage creates when missing (its output and dead-letter topic). */
-        private int partitions = 3;
 
         public String getPartsUploaded() {
             return partsUploaded;
@@ -134,13 +82,6 @@ public class SubmitWorkerProperties implements Validator {
             this.extractionResults = extractionResults;
         }
 
-        public int getPartitions() {
-            return partitions;
-        }
-
-        public void setPartitions(int partitions) {
-            this.partitions = partitions;
-        }
     }
 
     /** Admission by credits: submit only when the account can pay, otherwise hold the stage (no dead letter). */

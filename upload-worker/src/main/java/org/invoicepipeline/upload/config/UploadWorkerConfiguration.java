@@ -56,7 +56,7 @@ public class UploadWorkerConfiguration {
 
     @Bean
     FileValidator uploadFileValidator(UploadWorkerProperties properties, ExtractionProfiles known) {
-        UploadWorkerProperties.Validation validation = properties.getValidation();
+        UploadValidationProperties validation = properties.getValidation();
         return new FileValidator(validation.getAllowedRoots(), validation.getMaxPdfSize().toBytes(),
                 validation.getMaxImageSize().toBytes(),
                 name -> !validation.isRequireKnownProfile() || known.find(name).isPresent(),
@@ -67,7 +67,7 @@ public class UploadWorkerConfiguration {
     @ConditionalOnProperty(prefix = "pipeline.upload.planner", name = "enabled", matchIfMissing = true)
     SessionPlanner sessionPlanner(UploadWorkerProperties properties, KafkaProperties kafka, FileValidator validator,
                                   UploadMetrics metrics) {
-        UploadWorkerProperties.Planner planner = properties.getPlanner();
+        UploadPlannerProperties planner = properties.getPlanner();
         UploadWorkerProperties.Topics topics = properties.getTopics();
         SessionPlanner.Settings settings = new SessionPlanner.Settings(topics.getFilesRegistered(),
                 topics.getSessionsPlanned(), topics.getExtractionResults(),

@@ -1,9 +1,14 @@
 package org.invoicepipeline.upload.config;
 
+import java.time.Duration;
+import java.util.Map;
+
 import org.invoicepipeline.common.testing.PropertiesBinding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A value the stage cannot work with fails the start, naming the property. */
 class UploadWorkerPropertiesTest {
@@ -11,6 +16,27 @@ class UploadWorkerPropertiesTest {
     @Test
     void theDefaultsStart() {
         PropertiesBinding.defaultsStart(UploadWorkerProperties.class);
+    }
+
+    /** The keys of the shared stage settings and of the groups in their own classes bind as before. */
+    @Test
+    void theSharedAndNestedKeysBind() {
+        UploadWorkerProperties properties = PropertiesBinding.bound(UploadWorkerProperties.class, Map.of(
+                "pipeline.upload.publish-timeout", "7s",
+                "pipeline.upload.retry.max-attempts", "4",
+                "pipeline.upload.retry.insufficient-credits-wait", "9s",
+                "pipeline.upload.topics.partitions", "5",
+                "pipeline.upload.validation.max-pdf-pages", "12",
+                "pipeline.upload.planner.group-id", "planner-x",
+                "pipeline.upload.uploader.group-id", "uploader-x"));
+
+        assertThat(properties.getPublishTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(properties.getRetry().getMaxAttempts()).isEqualTo(4);
+        assertThat(properties.getRetry().getInsufficientCreditsWait()).isEqualTo(Duration.ofSeconds(9));
+        assertThat(properties.getTopics().getPartitions()).isEqualTo(5);
+        assertThat(properties.getValidation().getMaxPdfPages()).isEqualTo(12);
+        assertThat(properties.getPlanner().getGroupId()).isEqualTo("planner-x");
+        assertThat(properties.getUploader().getGroupId()).isEqualTo("uploader-x");
     }
 
     /** setting | what the failure says, naming the property */

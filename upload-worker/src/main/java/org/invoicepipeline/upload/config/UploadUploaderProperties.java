@@ -1,0 +1,63 @@
+package org.invoicepipeline.upload.config;
+
+import java.time.Duration;
+
+import org.invoicepipeline.common.config.PropertyRules;
+
+/** {@code pipeline.upload.uploader.*}: how planned sessions are uploaded. */
+public class UploadUploaderProperties {
+
+    /** Kafka consumer group of the uploader (reads the planned sessions). */
+    private String groupId = "upload-uploader";
+
+    /**
+     * Longest time one planned session may take to upload (the uploader consumer's
+     * {@code max.poll.interval.ms}; it reads one session per poll). Size it with planner.max-session-size.
+     */
+    private Duration maxSessionTime = Duration.ofMinutes(15);
+
+    /** Files of one session uploaded at the same time. */
+    private int fileConcurrency = 4;
+
+    /** Publish a FAILED ExtractionResult for every file the stage could not upload or rejected. */
+    private boolean publishFailedResults = true;
+
+
+    /** Start-up checks of these settings, nested as {@code uploader} in {@code rules}' properties. */
+    void validate(PropertyRules rules) {
+        rules.positive("uploader.maxSessionTime", maxSessionTime)
+                .atLeast("uploader.fileConcurrency", fileConcurrency, 1);
+    }
+
+    public String getGroupId() {
+        return groupId;
+    }
+
+    public void setGroupId(String groupId) {
+        this.groupId = groupId;
+    }
+
+    public Duration getMaxSessionTime() {
+        return maxSessionTime;
+    }
+
+    public void setMaxSessionTime(Duration maxSessionTime) {
+        this.maxSessionTime = maxSessionTime;
+    }
+
+    public int getFileConcurrency() {
+        return fileConcurrency;
+    }
+
+    public void setFileConcurrency(int fileConcurrency) {
+        this.fileConcurrency = fileConcurrency;
+    }
+
+    public boolean isPublishFailedResults() {
+        return publishFailedResults;
+    }
+
+    public void setPublishFailedResults(boolean publishFailedResults) {
+        this.publishFailedResults = publishFailedResults;
+    }
+}
