@@ -1,5 +1,8 @@
 package org.invoicepipeline.local;
 
+import org.invoicepipeline.common.config.ApiClientProperties;
+import org.invoicepipeline.common.profile.ExtractionProfiles;
+import org.invoicepipeline.download.config.DownloadWorkerProperties;
 import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.local.monitor.PipelineMonitor;
 import org.invoicepipeline.local.monitor.PipelineProgress;
@@ -9,7 +12,10 @@ import org.invoicepipeline.local.run.KafkaEnvironment;
 import org.invoicepipeline.local.run.PipelineTopics;
 import org.invoicepipeline.local.run.PipelineWorkers;
 import org.invoicepipeline.local.run.Stage;
+import org.invoicepipeline.poll.config.PollWorkerProperties;
 import org.invoicepipeline.sandbox.ApiSandbox;
+import org.invoicepipeline.submit.config.SubmitWorkerProperties;
+import org.invoicepipeline.upload.config.UploadWorkerProperties;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -180,19 +186,19 @@ public final class LocalPipeline implements AutoCloseable {
         settings.put("spring.kafka.bootstrap-servers", bootstrapServers);
         settings.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         if (sandbox != null) {
-            settings.put("pipeline.api.base-url", sandbox.baseUrl());
-            settings.put("pipeline.api.api-key", SANDBOX_API_KEY);
-            settings.put("pipeline.api.rate-limit-scale", String.valueOf(options.sandboxRateLimitScale()));
+            settings.put(ApiClientProperties.BASE_URL, sandbox.baseUrl());
+            settings.put(ApiClientProperties.API_KEY, SANDBOX_API_KEY);
+            settings.put(ApiClientProperties.RATE_LIMIT_SCALE, String.valueOf(options.sandboxRateLimitScale()));
         }
         else {
             // The key comes from INVOICE_DATA_EXTRACTION_API_KEY; it is never passed around or logged.
-            settings.put("pipeline.api.base-url", options.apiBaseUrl());
+            settings.put(ApiClientProperties.BASE_URL, options.apiBaseUrl());
         }
-        String profile = "pipeline.profiles." + options.profile() + ".";
-        settings.put(profile + "task-name", "Local pipeline");
-        settings.put(profile + "prompt", "Extract invoice number, invoice date, due date, vendor name, buyer name, "
+        String profile = options.profile();
+        settings.put(ExtractionProfiles.profileKey(profile, "task-name"), "Local pipeline");
+        settings.put(ExtractionProfiles.profileKey(profile, "prompt"), "Extract invoice number, invoice date, due date, vendor name, buyer name, "
                 + "currency, net amount, tax amount and total amount");
-        settings.put(profile + "output-structure", "per_invoice");
+        settings.put(ExtractionProfiles.profileKey(profile, "output-structure"), "per_invoice");
         String level = options.verbose() ? "INFO" : "WARN";
         settings.put("logging.level.org.invoicepipeline", level);
         settings.put("logging.level.org.springframework", "WARN");
@@ -207,21 +213,21 @@ public final class LocalPipeline implements AutoCloseable {
                                                                  Map<Stage, Map<String, String>> extra) {
         Map<Stage, Map<String, String>> settings = new EnumMap<>(Stage.class);
         Map<String, String> upload = new LinkedHashMap<>();
-        upload.put("pipeline.upload.validation.allowed-roots[0]", input.toString());
-        upload.put("pipeline.upload.planner.linger", "1s");
-        upload.put("pipeline.upload.topics.partitions", String.valueOf(PARTITIONS));
+        upload.put(UploadWorkerProperties.validationAllowedRoot(0), input.toString());
+        upload.put(UploadWorkerProperties.PLANNER_LINGER, "1s");
+        upload.put(UploadWorkerProperties.TOPICS_PARTITIONS, String.valueOf(PARTITIONS));
         settings.put(Stage.UPLOAD, upload);
         Map<String, String> submit = new LinkedHashMap<>();
-        submit.put("pipeline.submit.topics.partitions", String.valueOf(PARTITIONS));
+        submit.put(SubmitWorkerProperties.TOPICS_PARTITIONS, String.valueOf(PARTITIONS));
         settings.put(Stage.SUBMIT, submit);
         Map<String, String> poll = new LinkedHashMap<>();
         if (options.usesSandbox() && options.sandboxRateLimitScale() > 1) {
             long resubmitMillis = Math.max(100, (long) (30_000 / options.sandboxRateLimitScale()));
-            poll.put("pipeline.poll.resubmit-delay", resubmitMillis + "ms");
+            poll.put(PollWorkerProperties.RESUBMIT_DELAY, resubmitMillis + "ms");
         }
         settings.put(Stage.POLL, poll);
         Map<String, String> download = new LinkedHashMap<>();
-        download.put("pipeline.download.output-directory", output.toString());
+        download.put(DownloadWorkerProperties.OUTPUT_DIRECTORY, output.toString());
         settings.put(Stage.DOWNLOAD, download);
         extra.forEach((stage, values) -> settings.get(stage).putAll(values));
         return settings;

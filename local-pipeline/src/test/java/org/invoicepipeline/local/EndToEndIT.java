@@ -19,6 +19,7 @@ import org.invoicepipeline.local.run.PipelineTopics;
 import org.invoicepipeline.local.run.Stage;
 import org.invoicepipeline.samples.SampleInvoice;
 import org.invoicepipeline.sandbox.account.AccountCounters;
+import org.invoicepipeline.upload.config.UploadWorkerProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,8 +62,8 @@ class EndToEndIT {
         Files.writeString(input.resolve("notes.txt"), "not an invoice");
 
         Map<Stage, Map<String, String>> settings = new HashMap<>(PipelineFixture.fastClocks());
-        settings.put(Stage.UPLOAD, Map.of("pipeline.upload.planner.linger", "500ms",
-                "pipeline.upload.validation.max-pdf-size", "1MB"));
+        settings.put(Stage.UPLOAD, Map.of(UploadWorkerProperties.PLANNER_LINGER, "500ms",
+                UploadWorkerProperties.VALIDATION_MAX_PDF_SIZE, "1MB"));
         try (LocalPipeline pipeline = LocalPipeline.start(
                 PipelineFixture.options(input, output, 60, Duration.ofMillis(20)), settings)) {
             injectPoison(pipeline.bootstrapServers());

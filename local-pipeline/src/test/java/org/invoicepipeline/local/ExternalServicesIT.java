@@ -1,11 +1,13 @@
 package org.invoicepipeline.local;
 
+import org.invoicepipeline.common.config.ApiClientProperties;
 import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.local.monitor.PipelineProgress;
 import org.invoicepipeline.local.run.KafkaEnvironment;
 import org.invoicepipeline.local.run.Stage;
 import org.invoicepipeline.samples.SampleInvoice;
 import org.invoicepipeline.sandbox.ApiSandbox;
+import org.invoicepipeline.upload.config.UploadWorkerProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,9 +45,9 @@ class ExternalServicesIT {
                     "--bootstrap-servers", kafka.bootstrapServers(), "--api-base-url", api.baseUrl()});
             Map<Stage, Map<String, String>> key = new EnumMap<>(Stage.class);
             for (Stage stage : Stage.values()) {
-                key.put(stage, Map.of("pipeline.api.api-key", KEY));
+                key.put(stage, Map.of(ApiClientProperties.API_KEY, KEY));
             }
-            key.put(Stage.UPLOAD, Map.of("pipeline.api.api-key", KEY, "pipeline.upload.planner.linger", "300ms"));
+            key.put(Stage.UPLOAD, Map.of(ApiClientProperties.API_KEY, KEY, UploadWorkerProperties.PLANNER_LINGER, "300ms"));
 
             try (LocalPipeline pipeline = LocalPipeline.start(options, key)) {
                 assertThat(pipeline.sandbox()).isEmpty();

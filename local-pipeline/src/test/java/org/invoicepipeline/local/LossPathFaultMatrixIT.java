@@ -26,6 +26,7 @@ import org.invoicepipeline.local.run.Stage;
 import org.invoicepipeline.samples.SampleInvoice;
 import org.invoicepipeline.sandbox.SandboxControl;
 import org.invoicepipeline.sandbox.http.ErrorCode;
+import org.invoicepipeline.upload.config.UploadWorkerProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -90,7 +91,7 @@ class LossPathFaultMatrixIT {
     @BeforeAll
     void startPipeline() {
         Map<Stage, Map<String, String>> settings = new HashMap<>(PipelineFixture.fastClocks());
-        settings.put(Stage.UPLOAD, Map.of("pipeline.upload.planner.linger", "500ms"));
+        settings.put(Stage.UPLOAD, Map.of(UploadWorkerProperties.PLANNER_LINGER, "500ms"));
         pipeline = LocalPipeline.start(PipelineFixture.options(input, output, 60, Duration.ofMillis(20)), settings);
         registrations = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new EventSerializer<>());

@@ -1,5 +1,6 @@
 package org.invoicepipeline.local;
 
+import org.invoicepipeline.common.config.ApiClientProperties;
 import org.invoicepipeline.common.testing.DeadLetter;
 import org.invoicepipeline.common.testing.ResultInvariant;
 import org.invoicepipeline.common.testing.TopicSnapshot;
@@ -10,9 +11,11 @@ import org.invoicepipeline.local.monitor.PipelineMonitor;
 import org.invoicepipeline.local.register.FolderRegistrar;
 import org.invoicepipeline.local.run.PipelineTopics;
 import org.invoicepipeline.local.run.Stage;
+import org.invoicepipeline.poll.config.PollWorkerProperties;
 import org.invoicepipeline.samples.SampleInvoice;
 import org.invoicepipeline.samples.SampleInvoiceGenerator;
 import org.invoicepipeline.sandbox.ApiSandbox;
+import org.invoicepipeline.upload.config.UploadWorkerProperties;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -58,9 +61,9 @@ final class PipelineFixture {
     /** Worker settings that shorten the clocks of the pipeline for tests. */
     static Map<Stage, Map<String, String>> fastClocks() {
         return Map.of(
-                Stage.UPLOAD, Map.of("pipeline.upload.planner.linger", "500ms"),
-                Stage.POLL, Map.of("pipeline.poll.long-poll-wait", "5s", "pipeline.poll.resubmit-delay", "200ms",
-                        "pipeline.poll.error-backoff", "200ms"));
+                Stage.UPLOAD, Map.of(UploadWorkerProperties.PLANNER_LINGER, "500ms"),
+                Stage.POLL, Map.of(PollWorkerProperties.LONG_POLL_WAIT, "5s", PollWorkerProperties.RESUBMIT_DELAY, "200ms",
+                        PollWorkerProperties.ERROR_BACKOFF, "200ms"));
     }
 
     /**
@@ -70,7 +73,7 @@ final class PipelineFixture {
      */
     static void forWorkerProcesses(Map<Stage, Map<String, String>> settings) {
         for (Map<String, String> worker : settings.values()) {
-            worker.remove("pipeline.api.api-key");
+            worker.remove(ApiClientProperties.API_KEY);
             // A killed member leaves its group only when its session times out (the broker's minimum is 6 s).
             worker.put("spring.kafka.consumer.properties.session.timeout.ms", "6000");
             worker.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "1000");
@@ -91,8 +94,8 @@ final class PipelineFixture {
         Map<Stage, Map<String, String>> settings = LocalPipeline.workerSettings(options, bootstrapServers, sandbox,
                 options.input().toAbsolutePath().normalize(), options.output().toAbsolutePath().normalize(),
                 Map.of(Stage.UPLOAD, Map.of(
-                                "pipeline.upload.planner.linger", "300ms",
-                                "pipeline.upload.planner.max-files-per-session", Integer.toString(maxFilesPerSession)),
+                                UploadWorkerProperties.PLANNER_LINGER, "300ms",
+                                UploadWorkerProperties.PLANNER_MAX_FILES_PER_SESSION, Integer.toString(maxFilesPerSession)),
                         Stage.POLL, fastClocks().get(Stage.POLL)));
         forWorkerProcesses(settings);
         return settings;

@@ -1,8 +1,10 @@
 package org.invoicepipeline.local;
 
+import org.invoicepipeline.download.config.DownloadWorkerProperties;
 import org.invoicepipeline.local.monitor.PipelineProgress;
 import org.invoicepipeline.local.run.Stage;
 import org.invoicepipeline.sandbox.account.AccountCounters;
+import org.invoicepipeline.upload.config.UploadWorkerProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,9 +38,9 @@ class RateLimitBenchmarkIT {
     void fiveHundredFilesUnderScaledDocumentedLimitsProvokeNo429() throws Exception {
         PipelineFixture.writeInvoices(input, 1_000, FILES);
         Map<Stage, Map<String, String>> settings = new java.util.HashMap<>(PipelineFixture.fastClocks());
-        settings.put(Stage.UPLOAD, Map.of("pipeline.upload.planner.linger", "1s",
-                "pipeline.upload.planner.max-files-per-session", "100"));
-        settings.put(Stage.DOWNLOAD, Map.of("pipeline.download.formats", "json"));
+        settings.put(Stage.UPLOAD, Map.of(UploadWorkerProperties.PLANNER_LINGER, "1s",
+                UploadWorkerProperties.PLANNER_MAX_FILES_PER_SESSION, "100"));
+        settings.put(Stage.DOWNLOAD, Map.of(DownloadWorkerProperties.FORMATS, "json"));
         try (LocalPipeline pipeline = LocalPipeline.start(
                 PipelineFixture.options(input, output, SCALE, Duration.ofMillis(5)), settings)) {
             Instant start = Instant.now();

@@ -8,6 +8,7 @@ import org.invoicepipeline.local.monitor.PipelineProgress;
 import org.invoicepipeline.local.run.Stage;
 import org.invoicepipeline.samples.SampleInvoice;
 import org.invoicepipeline.sandbox.account.AccountCounters;
+import org.invoicepipeline.upload.config.UploadWorkerProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,8 +40,8 @@ class RestartIT {
         List<SampleInvoice> invoices = PipelineFixture.writeInvoices(input, 100, FILES);
         Map<Stage, Map<String, String>> settings = new java.util.HashMap<>(PipelineFixture.fastClocks());
         // Small sessions, so the batch spans several sessions and extractions and every stage is mid-batch at some point.
-        settings.put(Stage.UPLOAD, Map.of("pipeline.upload.planner.linger", "300ms",
-                "pipeline.upload.planner.max-files-per-session", "5"));
+        settings.put(Stage.UPLOAD, Map.of(UploadWorkerProperties.PLANNER_LINGER, "300ms",
+                UploadWorkerProperties.PLANNER_MAX_FILES_PER_SESSION, "5"));
         try (LocalPipeline pipeline = LocalPipeline.start(
                 PipelineFixture.options(input, output, 60, Duration.ofMillis(300)), settings)) {
             List<String> registered = pipeline.registerInput().stream().map(FileRegistered::getFileId).toList();

@@ -9,8 +9,15 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** What the monitor watches, under {@code pipeline.monitor.*}; defaults are the pipeline's own names. */
-@ConfigurationProperties("pipeline.monitor")
+@ConfigurationProperties(MonitorProperties.PREFIX)
 public class MonitorProperties {
+
+    /** Prefix of these properties. */
+    public static final String PREFIX = "pipeline.monitor";
+
+    /* Keys set from outside the stage (local-pipeline, its tests), defined once next to their property. */
+    public static final String BOOTSTRAP_SERVERS = PREFIX + ".bootstrap-servers";
+    public static final String POLL_INTERVAL = PREFIX + ".poll-interval";
 
     /** Kafka cluster to read offsets from. */
     private String bootstrapServers = "localhost:9092";

@@ -13,8 +13,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The API client of every stage, under {@code pipeline.api.*}. Each worker app binds these and builds its
  * client with {@link #toClientOptions(MeterRegistry)}; the key is never logged ({@link #toString()} hides it).
  */
-@ConfigurationProperties("pipeline.api")
+@ConfigurationProperties(ApiClientProperties.PREFIX)
 public class ApiClientProperties {
+
+    /** Prefix of these properties. */
+    public static final String PREFIX = "pipeline.api";
+
+    /* Keys set from outside the stage (local-pipeline, its tests), defined once next to their property. */
+    public static final String BASE_URL = PREFIX + ".base-url";
+    public static final String API_KEY = PREFIX + ".api-key";
+    public static final String RATE_LIMIT_SCALE = PREFIX + ".rate-limit-scale";
 
     /** The API root. */
     private URI baseUrl = ClientOptions.DEFAULT_BASE_URL;

@@ -21,6 +21,11 @@ import java.util.Optional;
 @ConfigurationProperties("pipeline")
 public class ExtractionProfiles {
 
+    /** The key of {@code setting} (e.g. {@code task-name}) of the profile called {@code name}. */
+    public static String profileKey(String name, String setting) {
+        return "pipeline.profiles." + name + "." + setting;
+    }
+
     /** Profiles by name. */
     private Map<String, Profile> profiles = new LinkedHashMap<>();
 

@@ -23,6 +23,10 @@ public class DownloadWorkerProperties extends ConsumerStageProperties {
     /** Prefix of these properties. */
     public static final String PREFIX = "pipeline.download";
 
+    /* Keys set from outside the stage (local-pipeline, its tests), defined once next to their property. */
+    public static final String OUTPUT_DIRECTORY = PREFIX + ".output-directory";
+    public static final String FORMATS = PREFIX + ".formats";
+
     private final Topics topics = new Topics();
 
     /** Root directory of the local output store; output files land under {@code extractions/<extraction_id>/}. */

@@ -1,9 +1,15 @@
 package org.invoicepipeline.download.config;
 
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.invoicepipeline.client.model.OutputFormat;
 import org.invoicepipeline.common.testing.PropertiesBinding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A value the stage cannot work with fails the start, naming the property. */
 class DownloadWorkerPropertiesTest {
@@ -11,6 +17,18 @@ class DownloadWorkerPropertiesTest {
     @Test
     void theDefaultsStart() {
         PropertiesBinding.defaultsStart(DownloadWorkerProperties.class);
+    }
+
+    /** The key constants other modules set (local-pipeline) name bound properties; the group keeps its default. */
+    @Test
+    void theKeyConstantsBind() {
+        DownloadWorkerProperties properties = PropertiesBinding.bound(DownloadWorkerProperties.class, Map.of(
+                DownloadWorkerProperties.OUTPUT_DIRECTORY, "/out",
+                DownloadWorkerProperties.FORMATS, "json"));
+
+        assertThat(properties.getOutputDirectory()).isEqualTo(Path.of("/out"));
+        assertThat(properties.getFormats()).containsExactly(OutputFormat.JSON);
+        assertThat(properties.getGroupId()).isEqualTo("download-worker");
     }
 
     /** setting | what the failure says, naming the property */

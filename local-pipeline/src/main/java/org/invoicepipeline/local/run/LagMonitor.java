@@ -1,5 +1,6 @@
 package org.invoicepipeline.local.run;
 
+import org.invoicepipeline.monitor.MonitorProperties;
 import org.invoicepipeline.monitor.PipelineMonitorApplication;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -24,8 +25,8 @@ public final class LagMonitor implements AutoCloseable {
     /** @param settings monitor settings winning over the defaults, e.g. {@code management.server.port} */
     public static LagMonitor start(String bootstrapServers, Map<String, String> settings) {
         Map<String, String> all = new LinkedHashMap<>();
-        all.put("pipeline.monitor.bootstrap-servers", bootstrapServers);
-        all.put("pipeline.monitor.poll-interval", "5s");
+        all.put(MonitorProperties.BOOTSTRAP_SERVERS, bootstrapServers);
+        all.put(MonitorProperties.POLL_INTERVAL, "5s");
         all.put("logging.level.org.apache.kafka", "ERROR");
         all.put("logging.level.org.springframework", "WARN");
         all.put("logging.level.org.apache.catalina", "WARN");

@@ -2,6 +2,7 @@ package org.invoicepipeline.local.run;
 
 import org.invoicepipeline.common.events.EventTopics;
 import org.invoicepipeline.common.kafka.DeadLetterRecords;
+import org.invoicepipeline.upload.config.UploadWorkerProperties;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
 public final class PipelineTopics {
 
     public static final String FILES_REGISTERED = EventTopics.DEFAULT_FILES_REGISTERED;
-    public static final String SESSIONS_PLANNED = "upload-sessions-planned";
+    public static final String SESSIONS_PLANNED = UploadWorkerProperties.Topics.DEFAULT_SESSIONS_PLANNED;
     public static final String PARTS_UPLOADED = EventTopics.DEFAULT_PARTS_UPLOADED;
     public static final String EXTRACTION_SUBMITTED = EventTopics.DEFAULT_EXTRACTION_SUBMITTED;
     public static final String EXTRACTION_COMPLETED = EventTopics.DEFAULT_EXTRACTION_COMPLETED;

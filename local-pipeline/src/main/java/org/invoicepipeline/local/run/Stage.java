@@ -1,16 +1,21 @@
 package org.invoicepipeline.local.run;
 
+import org.invoicepipeline.download.DownloadWorkerApplication;
+import org.invoicepipeline.poll.PollWorkerApplication;
+import org.invoicepipeline.submit.SubmitWorkerApplication;
+import org.invoicepipeline.upload.UploadWorkerApplication;
+
 /** The four workers of the pipeline, in order, with their Spring Boot application classes. */
 public enum Stage {
-    UPLOAD("upload", "org.invoicepipeline.upload.UploadWorkerApplication"),
-    SUBMIT("submit", "org.invoicepipeline.submit.SubmitWorkerApplication"),
-    POLL("poll", "org.invoicepipeline.poll.PollWorkerApplication"),
-    DOWNLOAD("download", "org.invoicepipeline.download.DownloadWorkerApplication");
+    UPLOAD("upload", UploadWorkerApplication.class),
+    SUBMIT("submit", SubmitWorkerApplication.class),
+    POLL("poll", PollWorkerApplication.class),
+    DOWNLOAD("download", DownloadWorkerApplication.class);
 
     private final String shortName;
-    private final String applicationClass;
+    private final Class<?> applicationClass;
 
-    Stage(String shortName, String applicationClass) {
+    Stage(String shortName, Class<?> applicationClass) {
         this.shortName = shortName;
         this.applicationClass = applicationClass;
     }
@@ -21,15 +26,10 @@ public enum Stage {
 
     /** The fully qualified name of the worker's Spring Boot application class (its {@code main}). */
     public String applicationClassName() {
-        return applicationClass;
+        return applicationClass.getName();
     }
 
     Class<?> applicationClass() {
-        try {
-            return Class.forName(applicationClass);
-        }
-        catch (ClassNotFoundException e) {
-            throw new IllegalStateException("The " + shortName + " worker is not on the class path: " + applicationClass, e);
-        }
+        return applicationClass;
     }
 }

@@ -14,13 +14,20 @@ import java.util.Set;
 /**
  * Configuration of the poll worker, under {@code pipeline.poll}: the shared stage settings
  * ({@link ConsumerStageProperties}; its retries are redeliveries of a record whose handling failed on the consumer
- * thread, e.g. publishing) plus the long-polls, resubmissions and commits of the stage.
+ * thread, e.g. publishing) plus the long-polls, resubmissions and commits of the stage. Longer than 250 lines on
+ * purpose: a flat list of the stage's settings (field with its Javadoc, getter, setter), whose keys
+ * ({@code pipeline.poll.long-poll-wait}, ...) a split into nested groups would change.
  */
 @ConfigurationProperties(PollWorkerProperties.PREFIX)
 public class PollWorkerProperties extends ConsumerStageProperties {
 
     /** Prefix of these properties. */
     public static final String PREFIX = "pipeline.poll";
+
+    /* Keys set from outside the stage (local-pipeline, its tests), defined once next to their property. */
+    public static final String LONG_POLL_WAIT = PREFIX + ".long-poll-wait";
+    public static final String RESUBMIT_DELAY = PREFIX + ".resubmit-delay";
+    public static final String ERROR_BACKOFF = PREFIX + ".error-backoff";
 
     private final Topics topics = new Topics();
 

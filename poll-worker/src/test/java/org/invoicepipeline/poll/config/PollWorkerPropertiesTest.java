@@ -1,5 +1,8 @@
 package org.invoicepipeline.poll.config;
 
+import java.time.Duration;
+import java.util.Map;
+
 import org.invoicepipeline.common.testing.PropertiesBinding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +18,22 @@ class PollWorkerPropertiesTest {
         PropertiesBinding.defaultsStart(PollWorkerProperties.class);
         assertThat(new PollWorkerProperties().getResubmittableCodes())
                 .containsExactly("CONCURRENT_TASK_LIMIT", "SUBMISSION_STALLED", "INTERNAL_ERROR");
+    }
+
+    /** The key constants other modules set (local-pipeline) name bound properties; the shared keys keep their defaults. */
+    @Test
+    void theKeyConstantsBind() {
+        PollWorkerProperties properties = PropertiesBinding.bound(PollWorkerProperties.class, Map.of(
+                PollWorkerProperties.LONG_POLL_WAIT, "5s",
+                PollWorkerProperties.RESUBMIT_DELAY, "200ms",
+                PollWorkerProperties.ERROR_BACKOFF, "300ms"));
+
+        assertThat(properties.getLongPollWait()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(properties.getResubmitDelay()).isEqualTo(Duration.ofMillis(200));
+        assertThat(properties.getErrorBackoff()).isEqualTo(Duration.ofMillis(300));
+        assertThat(properties.getGroupId()).isEqualTo("poll-worker");
+        assertThat(properties.getConcurrency()).isEqualTo(1);
+        assertThat(properties.getPublishTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
 
     /** setting | what the failure says, naming the property */

@@ -21,6 +21,9 @@ public class SubmitWorkerProperties extends ConsumerStageProperties {
     /** Prefix of these properties. */
     public static final String PREFIX = "pipeline.submit";
 
+    /* Keys set from outside the stage (local-pipeline, its tests), defined once next to their property. */
+    public static final String TOPICS_PARTITIONS = PREFIX + ".topics.partitions";
+
     private final Topics topics = new Topics();
     private final Admission admission = new Admission();
 

@@ -24,7 +24,7 @@ class SubmitWorkerPropertiesTest {
         SubmitWorkerProperties properties = PropertiesBinding.bound(SubmitWorkerProperties.class, Map.of(
                 "pipeline.submit.concurrency", "3",
                 "pipeline.submit.publish-timeout", "7s",
-                "pipeline.submit.topics.partitions", "5"));
+                SubmitWorkerProperties.TOPICS_PARTITIONS, "5"));
 
         assertThat(properties.getConcurrency()).isEqualTo(3);
         assertThat(properties.getPublishTimeout()).isEqualTo(Duration.ofSeconds(7));

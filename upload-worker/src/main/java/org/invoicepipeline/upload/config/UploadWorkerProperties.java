@@ -21,10 +21,21 @@ public class UploadWorkerProperties extends StageProperties<UploadWorkerProperti
     /** Prefix of these properties. */
     public static final String PREFIX = "pipeline.upload";
 
+    /* Keys set from outside the stage (local-pipeline, its tests), defined once next to their property. */
+    public static final String TOPICS_PARTITIONS = PREFIX + ".topics.partitions";
+    public static final String VALIDATION_MAX_PDF_SIZE = PREFIX + ".validation.max-pdf-size";
+    public static final String PLANNER_LINGER = PREFIX + ".planner.linger";
+    public static final String PLANNER_MAX_FILES_PER_SESSION = PREFIX + ".planner.max-files-per-session";
+
     private final Topics topics = new Topics();
     private final UploadValidationProperties validation = new UploadValidationProperties();
     private final UploadPlannerProperties planner = new UploadPlannerProperties();
     private final UploadUploaderProperties uploader = new UploadUploaderProperties();
+
+    /** The key of the {@code index}th entry of {@code validation.allowed-roots}. */
+    public static String validationAllowedRoot(int index) {
+        return PREFIX + ".validation.allowed-roots[" + index + "]";
+    }
 
     public UploadWorkerProperties() {
         super(PREFIX, new Retry());
@@ -62,8 +73,11 @@ public class UploadWorkerProperties extends StageProperties<UploadWorkerProperti
         /** FileRegistered events from upstream producers (the planner's input). */
         private String filesRegistered = EventTopics.DEFAULT_FILES_REGISTERED;
 
+        /** Default of {@code sessions-planned}. */
+        public static final String DEFAULT_SESSIONS_PLANNED = "upload-sessions-planned";
+
         /** The stage's internal topic of planned upload sessions (planner output, uploader input). */
-        private String sessionsPlanned = "upload-sessions-planned";
+        private String sessionsPlanned = DEFAULT_SESSIONS_PLANNED;
 
         /** PartsUploaded events, one per upload session (the stage's output). */
         private String partsUploaded = EventTopics.DEFAULT_PARTS_UPLOADED;

@@ -1,5 +1,6 @@
 package org.invoicepipeline.upload.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import org.invoicepipeline.common.testing.PropertiesBinding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +39,23 @@ class UploadWorkerPropertiesTest {
         assertThat(properties.getValidation().getMaxPdfPages()).isEqualTo(12);
         assertThat(properties.getPlanner().getGroupId()).isEqualTo("planner-x");
         assertThat(properties.getUploader().getGroupId()).isEqualTo("uploader-x");
+    }
+
+    /** The key constants other modules set (local-pipeline) name bound properties. */
+    @Test
+    void theKeyConstantsBind() {
+        UploadWorkerProperties properties = PropertiesBinding.bound(UploadWorkerProperties.class, Map.of(
+                UploadWorkerProperties.TOPICS_PARTITIONS, "6",
+                UploadWorkerProperties.VALIDATION_MAX_PDF_SIZE, "1MB",
+                UploadWorkerProperties.validationAllowedRoot(0), "/in",
+                UploadWorkerProperties.PLANNER_LINGER, "300ms",
+                UploadWorkerProperties.PLANNER_MAX_FILES_PER_SESSION, "5"));
+
+        assertThat(properties.getTopics().getPartitions()).isEqualTo(6);
+        assertThat(properties.getValidation().getMaxPdfSize()).isEqualTo(DataSize.ofMegabytes(1));
+        assertThat(properties.getValidation().getAllowedRoots()).containsExactly(Path.of("/in"));
+        assertThat(properties.getPlanner().getLinger()).isEqualTo(Duration.ofMillis(300));
+        assertThat(properties.getPlanner().getMaxFilesPerSession()).isEqualTo(5);
     }
 
     /** setting | what the failure says, naming the property */
