@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import org.invoicepipeline.common.kafka.StageRetryProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -21,6 +22,7 @@ public abstract class StageProperties<R extends StageRetryProperties> implements
     private final String prefix;
 
     /** Redeliveries of a record that failed with a retryable error, before it is dead-lettered. */
+    @NestedConfigurationProperty
     private final R retry;
 
     /**

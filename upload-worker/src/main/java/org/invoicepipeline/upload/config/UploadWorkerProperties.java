@@ -8,6 +8,7 @@ import org.invoicepipeline.common.config.StageProperties;
 import org.invoicepipeline.common.events.EventTopics;
 import org.invoicepipeline.common.kafka.StageRetryProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Everything the upload stage can be configured with, under {@code pipeline.upload.*}: the shared stage settings
@@ -28,8 +29,11 @@ public class UploadWorkerProperties extends StageProperties<UploadWorkerProperti
     public static final String PLANNER_MAX_FILES_PER_SESSION = PREFIX + ".planner.max-files-per-session";
 
     private final Topics topics = new Topics();
+    @NestedConfigurationProperty
     private final UploadValidationProperties validation = new UploadValidationProperties();
+    @NestedConfigurationProperty
     private final UploadPlannerProperties planner = new UploadPlannerProperties();
+    @NestedConfigurationProperty
     private final UploadUploaderProperties uploader = new UploadUploaderProperties();
 
     /** The key of the {@code index}th entry of {@code validation.allowed-roots}. */
