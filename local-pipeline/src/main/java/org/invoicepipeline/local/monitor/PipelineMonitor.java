@@ -14,9 +14,6 @@ import org.invoicepipeline.events.ExtractionOutcome;
 import org.invoicepipeline.events.ExtractionQuestionsAsked;
 import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.ExtractionSubmitted;
-import org.invoicepipeline.events.FileFailure;
-import org.invoicepipeline.events.FileRef;
-import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.events.PartsUploaded;
 import org.invoicepipeline.local.run.PipelineTopics;
 
@@ -178,7 +175,7 @@ public final class PipelineMonitor implements AutoCloseable {
         }
         if (topic.endsWith(".DLT")) {
             String code = PipelineHeaders.lastValue(record.headers(), PipelineHeaders.ERROR_CODE).orElse("UNKNOWN");
-            List<String> named = event == null ? List.of() : fileIdsOf(event);
+            List<String> named = event == null ? List.of() : EventFileIds.of(event);
             if (named.stream().anyMatch(expected::contains) || (event == null && !expected.isEmpty())) {
                 deadLettersByCode.merge(code, 1, Integer::sum);
             }
@@ -223,27 +220,6 @@ public final class PipelineMonitor implements AutoCloseable {
         catch (RuntimeException notAnEvent) {
             return null;
         }
-    }
-
-    private static List<String> fileIdsOf(SpecificRecord event) {
-        if (event instanceof FileRegistered registered) {
-            return List.of(registered.getFileId());
-        }
-        if (event instanceof PartsUploaded parts) {
-            List<String> ids = new ArrayList<>(parts.getFiles().stream().map(FileRef::getFileId).toList());
-            parts.getFailedFiles().stream().map(FileFailure::getFileId).forEach(ids::add);
-            return ids;
-        }
-        if (event instanceof ExtractionSubmitted submitted) {
-            return submitted.getFiles().stream().map(FileRef::getFileId).toList();
-        }
-        if (event instanceof ExtractionCompleted completed) {
-            return completed.getFiles().stream().map(FileRef::getFileId).toList();
-        }
-        if (event instanceof ExtractionResult result) {
-            return List.of(result.getFileId());
-        }
-        return List.of();
     }
 
     @Override
