@@ -9,18 +9,11 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /** Feeds {@link StageFlow} with every record a stage's consumers read; never changes the records. */
-public class StageConsumerInterceptor<K, V> implements ConsumerInterceptor<K, V> {
-
-    private volatile StageFlow flow;
-
-    @Override
-    public void configure(Map<String, ?> configs) {
-        flow = StageMeters.from(configs).map(StageMeters::flow).orElse(null);
-    }
+public class StageConsumerInterceptor<K, V> extends StageFlowInterceptor implements ConsumerInterceptor<K, V> {
 
     @Override
     public ConsumerRecords<K, V> onConsume(ConsumerRecords<K, V> records) {
-        StageFlow target = flow;
+        StageFlow target = flow();
         if (target != null) {
             try {
                 for (ConsumerRecord<K, V> record : records) {
@@ -36,9 +29,5 @@ public class StageConsumerInterceptor<K, V> implements ConsumerInterceptor<K, V>
 
     @Override
     public void onCommit(Map<TopicPartition, OffsetAndMetadata> offsets) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,24 +1,15 @@
 package org.invoicepipeline.common.ops;
 
-import java.util.Map;
-
 import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /** Feeds {@link StageFlow} with every record a stage's producers write; never changes the records. */
-public class StageProducerInterceptor<K, V> implements ProducerInterceptor<K, V> {
-
-    private volatile StageFlow flow;
-
-    @Override
-    public void configure(Map<String, ?> configs) {
-        flow = StageMeters.from(configs).map(StageMeters::flow).orElse(null);
-    }
+public class StageProducerInterceptor<K, V> extends StageFlowInterceptor implements ProducerInterceptor<K, V> {
 
     @Override
     public ProducerRecord<K, V> onSend(ProducerRecord<K, V> record) {
-        StageFlow target = flow;
+        StageFlow target = flow();
         if (target != null) {
             try {
                 target.sending(record.topic(), record.value());
@@ -32,13 +23,9 @@ public class StageProducerInterceptor<K, V> implements ProducerInterceptor<K, V>
 
     @Override
     public void onAcknowledgement(RecordMetadata metadata, Exception exception) {
-        StageFlow target = flow;
+        StageFlow target = flow();
         if (target != null && exception == null && metadata != null) {
             target.written(metadata.topic());
         }
-    }
-
-    @Override
-    public void close() {
     }
 }
