@@ -66,8 +66,7 @@ public final class StageFlow {
 
     /** A record was read: count it, and remember when each file it names entered the stage. */
     public void received(String topic, long recordTimestamp, Object value) {
-        in.computeIfAbsent(topic, t -> Counter.builder(RECORDS_IN).tag("stage", stage).tag("topic", t)
-                .description("Records a stage read from its input topics").register(registry.get())).increment();
+        counter(in, RECORDS_IN, topic, "Records a stage read from its input topics").increment();
         if (recordTimestamp < 0) {
             return;
         }
@@ -96,8 +95,14 @@ public final class StageFlow {
 
     /** The broker acknowledged a written record. */
     public void written(String topic) {
-        out.computeIfAbsent(topic, t -> Counter.builder(RECORDS_OUT).tag("stage", stage).tag("topic", t)
-                .description("Records a stage wrote and the broker acknowledged").register(registry.get())).increment();
+        counter(out, RECORDS_OUT, topic, "Records a stage wrote and the broker acknowledged").increment();
+    }
+
+    /** The topic's counter: a plain map read per record; registered (a lambda, a builder) only the first time. */
+    private Counter counter(Map<String, Counter> counters, String name, String topic, String description) {
+        Counter counter = counters.get(topic);
+        return counter != null ? counter : counters.computeIfAbsent(topic, t -> Counter.builder(name)
+                .tag("stage", stage).tag("topic", t).description(description).register(registry.get()));
     }
 
     private Timer duration() {
@@ -111,7 +116,9 @@ public final class StageFlow {
     }
 
     private Timer age(String topic) {
-        return ages.computeIfAbsent(topic, t -> histogram(Timer.builder(FILE_AGE).tag("stage", stage).tag("topic", t)
+        Timer timer = ages.get(topic);
+        return timer != null ? timer : ages.computeIfAbsent(topic, t -> histogram(Timer.builder(FILE_AGE)
+                .tag("stage", stage).tag("topic", t)
                 .description("Per file: time since registered_at when a stage wrote an event naming it "
                         + "(end-to-end latency on the results topic)")));
     }
