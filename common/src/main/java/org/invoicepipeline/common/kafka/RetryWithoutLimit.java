@@ -1,7 +1,5 @@
 package org.invoicepipeline.common.kafka;
 
-import java.util.Set;
-
 /**
  * Which retryable failures a stage retries without limit instead of dead-lettering them after
  * {@link StageRetryOptions#maxAttempts()}: the back-off still grows up to {@link StageRetryOptions#maxInterval()},
@@ -28,8 +26,10 @@ public interface RetryWithoutLimit {
      * of the account that an operator fixes by configuring a valid key, never a fault of the record — although
      * not retryable as an API call, the record is held rather than dead-lettered.
      */
-    RetryWithoutLimit KEY_REFUSED = failure ->
-            Set.of("UNAUTHENTICATED", "API_KEY_EXPIRED", "API_KEY_REVOKED").contains(failure.code());
+    RetryWithoutLimit KEY_REFUSED = failure -> switch (failure.code()) {
+        case "UNAUTHENTICATED", "API_KEY_EXPIRED", "API_KEY_REVOKED" -> true;
+        default -> false;
+    };
 
     /** Whether {@code failure} (not operational) is retried without limit. */
     boolean appliesTo(StageFailure failure);
