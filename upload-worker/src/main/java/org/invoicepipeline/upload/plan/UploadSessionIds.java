@@ -19,8 +19,7 @@ public final class UploadSessionIds {
     public static String of(String profile, String batchKey, Collection<String> fileIds) {
         StringBuilder material = new StringBuilder("upload-session\n").append(profile).append('\n')
                 .append(batchKey == null ? "" : batchKey).append('\n');
-        fileIds.stream().sorted().forEach(id -> material.append(id).append('\n'));
-        return "us-" + Sha256.hexPrefix(material.toString(), HASH_HEX_CHARS);
+        return sessionId(material, fileIds);
     }
 
     /**
@@ -29,7 +28,12 @@ public final class UploadSessionIds {
      */
     public static String replanned(String originalSessionId, Collection<String> excludedFileIds) {
         StringBuilder material = new StringBuilder("upload-session-replanned\n").append(originalSessionId).append('\n');
-        excludedFileIds.stream().sorted().forEach(id -> material.append(id).append('\n'));
+        return sessionId(material, excludedFileIds);
+    }
+
+    /** {@code us-} and the hash of {@code material} followed by the sorted {@code fileIds}, one a line. */
+    private static String sessionId(StringBuilder material, Collection<String> fileIds) {
+        fileIds.stream().sorted().forEach(id -> material.append(id).append('\n'));
         return "us-" + Sha256.hexPrefix(material.toString(), HASH_HEX_CHARS);
     }
 }

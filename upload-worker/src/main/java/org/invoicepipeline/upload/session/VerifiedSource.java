@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.invoicepipeline.client.upload.SingleByteRead;
 import org.invoicepipeline.client.upload.UploadSource;
+import org.invoicepipeline.common.hash.Sha256;
 import org.invoicepipeline.upload.validation.FileDigests;
 
 /**
@@ -33,7 +34,7 @@ final class VerifiedSource implements UploadSource {
     private final long size;
     private final String expectedSha256;
     private final Map<Long, MessageDigest> digestBefore = new HashMap<>();
-    private MessageDigest digest = FileDigests.sha256();
+    private MessageDigest digest = Sha256.newDigest();
     private long hashedUpTo;
     private boolean inOrder = true;
     private boolean verified;

@@ -6,8 +6,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+
+import org.invoicepipeline.common.hash.Sha256;
 
 /** SHA-256 of a file's bytes, read sequentially through a small buffer whatever the file's size. */
 public final class FileDigests {
@@ -17,19 +18,9 @@ public final class FileDigests {
     private FileDigests() {
     }
 
-    /** A new SHA-256 digest. */
-    public static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
     /** Hex SHA-256 of the first {@code size} bytes of {@code channel}, read from its start. */
     static String sha256Hex(FileChannel channel, long size) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.newDigest();
         ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
         long position = 0;
         while (position < size) {

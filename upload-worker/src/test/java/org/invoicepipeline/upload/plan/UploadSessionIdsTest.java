@@ -23,4 +23,12 @@ class UploadSessionIdsTest {
         assertThat(UploadSessionIds.of("std", "b2", List.of("f1"))).isNotEqualTo(id);
         assertThat(UploadSessionIds.of("other", "b1", List.of("f1"))).isNotEqualTo(id);
     }
+
+    @Test
+    void aReplannedSessionIsNamedByTheOriginalAndTheFilesLeftOutWhateverTheirOrder() {
+        // pinned: a replay of the same refusal must re-plan into the session the API already knows
+        assertThat(UploadSessionIds.replanned("us-1", List.of("f2", "f1")))
+                .isEqualTo("us-80001d582b989389e09ae153afc7caa1e6573c6f")
+                .isEqualTo(UploadSessionIds.replanned("us-1", List.of("f1", "f2")));
+    }
 }
