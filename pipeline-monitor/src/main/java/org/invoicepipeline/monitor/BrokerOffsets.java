@@ -7,9 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /** What the monitor reads from the brokers with the admin client: topics, partitions, offsets. */
@@ -86,20 +87,17 @@ final class BrokerOffsets {
         return committed;
     }
 
-    private <T> T get(org.apache.kafka.common.KafkaFuture<T> future) throws Exception {
+    private <T> T get(KafkaFuture<T> future) throws Exception {
         try {
             return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
         }
         catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
-        catch (TimeoutException e) {
-            throw e;
-        }
     }
 
     static List<String> deadLetterTopics(Set<String> topics, Collection<String> configured) {
-        Set<String> all = new java.util.TreeSet<>(configured);
+        Set<String> all = new TreeSet<>(configured);
         topics.stream().filter(name -> name.endsWith(".DLT")).forEach(all::add);
         all.retainAll(topics);
         return List.copyOf(all);

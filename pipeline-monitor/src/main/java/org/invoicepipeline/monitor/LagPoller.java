@@ -81,17 +81,14 @@ final class LagPoller implements SmartLifecycle {
             metrics.lag(lags, found.written(), now);
 
             Map<String, long[]> deadLetters = new LinkedHashMap<>();
-            for (String topic : deadLetterTopics) {
-                long depth = 0;
-                long total = 0;
-                for (TopicPartition partition : partitions) {
-                    if (partition.topic().equals(topic)) {
-                        long e = end.getOrDefault(partition, 0L);
-                        depth += e - start.getOrDefault(partition, 0L);
-                        total += e;
-                    }
+            deadLetterTopics.forEach(topic -> deadLetters.put(topic, new long[2]));
+            for (TopicPartition partition : partitions) {
+                long[] depthAndTotal = deadLetters.get(partition.topic());
+                if (depthAndTotal != null) {
+                    long e = end.getOrDefault(partition, 0L);
+                    depthAndTotal[0] += e - start.getOrDefault(partition, 0L);
+                    depthAndTotal[1] += e;
                 }
-                deadLetters.put(topic, new long[] {depth, total});
             }
             metrics.deadLetters(deadLetters);
             metrics.succeeded(now);
