@@ -3,6 +3,7 @@ package org.invoicepipeline.local;
 import org.invoicepipeline.common.config.ApiClientProperties;
 import org.invoicepipeline.common.profile.ExtractionProfiles;
 import org.invoicepipeline.download.config.DownloadWorkerProperties;
+import org.invoicepipeline.local.run.LibraryLogLevels;
 import org.invoicepipeline.local.run.Stage;
 import org.invoicepipeline.poll.config.PollWorkerProperties;
 import org.invoicepipeline.sandbox.ApiSandbox;
@@ -56,10 +57,7 @@ final class WorkerSettings {
         settings.put(ExtractionProfiles.profileKey(profile, "output-structure"), "per_invoice");
         String level = options.verbose() ? "INFO" : "WARN";
         settings.put("logging.level.org.invoicepipeline", level);
-        settings.put("logging.level.org.springframework", "WARN");
-        settings.put("logging.level.org.apache.kafka", "ERROR");
-        settings.put("logging.level.org.apache.catalina", "WARN");
-        settings.put("logging.level.org.apache.coyote", "WARN");
+        settings.putAll(LibraryLogLevels.quiet());
         settings.put("logging.level.kafka", "ERROR");
         return settings;
     }

@@ -1,6 +1,7 @@
 package org.invoicepipeline.local;
 
 import org.invoicepipeline.client.ClientOptions;
+import org.invoicepipeline.common.testing.ChildJvm;
 import org.invoicepipeline.local.run.Stage;
 
 import java.io.IOException;
@@ -35,16 +36,9 @@ final class WorkerProcess {
 
     /** Starts the stage's worker; {@code log} receives its stdout and stderr. */
     static WorkerProcess start(Stage stage, Map<String, String> settings, String apiKey, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        // Start-up time matters more than peak speed here: four Spring Boot JVMs share two cores with the test.
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-XX:+UseSerialGC");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(stage.applicationClassName());
-        settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+        List<String> args = new ArrayList<>();
+        settings.forEach((key, value) -> args.add("--" + key + "=" + value));
+        List<String> command = ChildJvm.command("256m", stage.applicationClassName(), args);
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));

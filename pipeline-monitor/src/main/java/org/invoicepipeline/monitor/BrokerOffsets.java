@@ -6,18 +6,19 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /** What the monitor reads from the brokers with the admin client: topics, partitions, offsets. */
@@ -59,31 +60,44 @@ final class BrokerOffsets {
         return offsets;
     }
 
-    /** The group's committed offsets; an empty map for a group that never committed. */
-    Map<TopicPartition, OptionalLong> committed(String group, Collection<TopicPartition> partitions) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> offsets = get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
-        Map<TopicPartition, OptionalLong> committed = new HashMap<>();
-        for (TopicPartition partition : partitions) {
-            OffsetAndMetadata offset = offsets == null ? null : offsets.get(partition);
-            committed.put(partition, offset == null ? OptionalLong.empty() : OptionalLong.of(offset.offset()));
+    /**
+     * The groups' committed offsets, all groups in one request; a group that never committed maps to an empty map.
+     */
+    Map<String, Map<TopicPartition, Long>> committed(Collection<String> groups) throws Exception {
+        Map<String, Map<TopicPartition, Long>> committed = new HashMap<>();
+        if (groups.isEmpty()) {
+            return committed;
+        }
+        Map<String, ListConsumerGroupOffsetsSpec> request = new HashMap<>();
+        groups.forEach(group -> request.put(group, new ListConsumerGroupOffsetsSpec()));
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> result = get(admin.listConsumerGroupOffsets(request).all());
+        for (String group : groups) {
+            Map<TopicPartition, Long> offsets = new HashMap<>();
+            Map<TopicPartition, OffsetAndMetadata> found = result.get(group);
+            if (found != null) {
+                // A partition without a commit may be listed with a null offset.
+                found.forEach((partition, offset) -> {
+                    if (offset != null) {
+                        offsets.put(partition, offset.offset());
+                    }
+                });
+            }
+            committed.put(group, offsets);
         }
         return committed;
     }
 
-    private <T> T get(org.apache.kafka.common.KafkaFuture<T> future) throws Exception {
+    private <T> T get(KafkaFuture<T> future) throws Exception {
         try {
             return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
         }
         catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
-        catch (TimeoutException e) {
-            throw e;
-        }
     }
 
     static List<String> deadLetterTopics(Set<String> topics, Collection<String> configured) {
-        Set<String> all = new java.util.TreeSet<>(configured);
+        Set<String> all = new TreeSet<>(configured);
         topics.stream().filter(name -> name.endsWith(".DLT")).forEach(all::add);
         all.retainAll(topics);
         return List.copyOf(all);

@@ -57,14 +57,17 @@ final class LagPoller implements SmartLifecycle {
             Map<TopicPartition, Long> start = broker.offsets(partitions, OffsetSpec.earliest());
             Map<TopicPartition, Long> end = broker.offsets(partitions, OffsetSpec.latest());
 
+            Map<String, Map<TopicPartition, Long>> committed = broker.committed(properties.getGroups().keySet());
             List<PartitionLag> lags = new ArrayList<>();
             for (Map.Entry<String, MonitorProperties.Group> entry : properties.getGroups().entrySet()) {
-                List<TopicPartition> groupPartitions = partitions.stream()
-                        .filter(p -> entry.getValue().getTopics().contains(p.topic())).toList();
-                Map<TopicPartition, OptionalLong> committed = broker.committed(entry.getKey(), groupPartitions);
-                for (TopicPartition partition : groupPartitions) {
+                Map<TopicPartition, Long> groupCommitted = committed.getOrDefault(entry.getKey(), Map.of());
+                for (TopicPartition partition : partitions) {
+                    if (!entry.getValue().getTopics().contains(partition.topic())) {
+                        continue;
+                    }
+                    Long offset = groupCommitted.get(partition);
                     lags.add(PartitionLag.of(entry.getKey(), entry.getValue().getStage(), partition,
-                            committed.getOrDefault(partition, OptionalLong.empty()),
+                            offset == null ? OptionalLong.empty() : OptionalLong.of(offset),
                             start.getOrDefault(partition, 0L), end.getOrDefault(partition, 0L)));
                 }
             }
@@ -78,17 +81,14 @@ final class LagPoller implements SmartLifecycle {
             metrics.lag(lags, found.written(), now);
 
             Map<String, long[]> deadLetters = new LinkedHashMap<>();
-            for (String topic : deadLetterTopics) {
-                long depth = 0;
-                long total = 0;
-                for (TopicPartition partition : partitions) {
-                    if (partition.topic().equals(topic)) {
-                        long e = end.getOrDefault(partition, 0L);
-                        depth += e - start.getOrDefault(partition, 0L);
-                        total += e;
-                    }
+            deadLetterTopics.forEach(topic -> deadLetters.put(topic, new long[2]));
+            for (TopicPartition partition : partitions) {
+                long[] depthAndTotal = deadLetters.get(partition.topic());
+                if (depthAndTotal != null) {
+                    long e = end.getOrDefault(partition, 0L);
+                    depthAndTotal[0] += e - start.getOrDefault(partition, 0L);
+                    depthAndTotal[1] += e;
                 }
-                deadLetters.put(topic, new long[] {depth, total});
             }
             metrics.deadLetters(deadLetters);
             metrics.succeeded(now);

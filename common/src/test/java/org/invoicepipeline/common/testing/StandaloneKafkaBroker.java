@@ -196,16 +196,7 @@ public final class StandaloneKafkaBroker implements AutoCloseable {
     }
 
     private static List<String> javaCommand(String mainClass, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass);
-        command.addAll(List.of(args));
-        return command;
+        return ChildJvm.command("512m", mainClass, List.of(args));
     }
 
     private static void requireKafkaOnClassPath() {

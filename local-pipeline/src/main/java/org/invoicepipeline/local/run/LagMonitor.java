@@ -27,10 +27,7 @@ public final class LagMonitor implements AutoCloseable {
         Map<String, String> all = new LinkedHashMap<>();
         all.put(MonitorProperties.BOOTSTRAP_SERVERS, bootstrapServers);
         all.put(MonitorProperties.POLL_INTERVAL, "5s");
-        all.put("logging.level.org.apache.kafka", "ERROR");
-        all.put("logging.level.org.springframework", "WARN");
-        all.put("logging.level.org.apache.catalina", "WARN");
-        all.put("logging.level.org.apache.coyote", "WARN");
+        all.putAll(LibraryLogLevels.quiet());
         all.putAll(settings);
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new LagMonitor(new SpringApplicationBuilder(PipelineMonitorApplication.class)
