@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.LongSupplier;
 
 /**
@@ -101,7 +100,7 @@ public final class OffsetCommitter {
         Map<TopicPartition, OffsetAndMetadata> commits = new LinkedHashMap<>();
         points.forEach((partition, point) -> {
             if (assigned.contains(partition)) {
-                String metadata = metadataRefused ? "" : codec.encode(point.offset(), new TreeSet<>(point.finishedAbove()));
+                String metadata = metadataRefused ? "" : codec.encode(point.offset(), point.finishedAbove());
                 commits.put(partition, new OffsetAndMetadata(point.offset(), metadata));
             }
         });
