@@ -10,10 +10,12 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -38,7 +40,9 @@ public final class OffsetCommitter {
     private final long intervalNanos;
     private final Duration commitTimeout;
     private final LongSupplier nanoTime;
-    private long lastCommit;
+    private final long started;
+    /** When each consumer last committed: the consumers of a container with concurrency above 1 share this. */
+    private final Map<Consumer<?, ?>, Long> lastCommits = Collections.synchronizedMap(new WeakHashMap<>());
     private volatile boolean metadataRefused;
 
     public OffsetCommitter(InFlightOffsets offsets, FinishedOffsetsCodec codec, Duration interval,
@@ -48,7 +52,7 @@ public final class OffsetCommitter {
         this.intervalNanos = interval.toNanos();
         this.commitTimeout = commitTimeout;
         this.nanoTime = nanoTime;
-        this.lastCommit = nanoTime.getAsLong();
+        this.started = nanoTime.getAsLong();
     }
 
     /** Reads the committed offsets and their recorded finished offsets of newly assigned partitions. */
@@ -82,31 +86,26 @@ public final class OffsetCommitter {
         }
     }
 
-    /** Commits what changed, at most once per interval. */
+    /** Commits what changed, at most once per interval (per consumer). */
     public void commitIfDue(Consumer<?, ?> consumer) {
-        if (nanoTime.getAsLong() - lastCommit >= intervalNanos) {
+        if (nanoTime.getAsLong() - lastCommits.getOrDefault(consumer, started) >= intervalNanos) {
             commitNow(consumer);
         }
     }
 
     /** Commits what changed now (before a rebalance, after a dead letter). */
     public void commitNow(Consumer<?, ?> consumer) {
-        lastCommit = nanoTime.getAsLong();
-        Map<TopicPartition, CommitPoint> points = offsets.takeCommits();
+        lastCommits.put(consumer, nanoTime.getAsLong());
+        // Only this consumer's partitions: with concurrency above 1 the other consumers commit theirs.
+        Map<TopicPartition, CommitPoint> points = offsets.takeCommits(consumer.assignment());
         if (points.isEmpty()) {
             return;
         }
-        Set<TopicPartition> assigned = consumer.assignment();
         Map<TopicPartition, OffsetAndMetadata> commits = new LinkedHashMap<>();
         points.forEach((partition, point) -> {
-            if (assigned.contains(partition)) {
-                String metadata = metadataRefused ? "" : codec.encode(point.offset(), point.finishedAbove());
-                commits.put(partition, new OffsetAndMetadata(point.offset(), metadata));
-            }
+            String metadata = metadataRefused ? "" : codec.encode(point.offset(), point.finishedAbove());
+            commits.put(partition, new OffsetAndMetadata(point.offset(), metadata));
         });
-        if (commits.isEmpty()) {
-            return;
-        }
         try {
             commit(consumer, commits);
         }
