@@ -106,36 +106,28 @@ public final class OffsetCommitter {
             String metadata = metadataRefused ? "" : codec.encode(point.offset(), point.finishedAbove());
             commits.put(partition, new OffsetAndMetadata(point.offset(), metadata));
         });
-        try {
-            commit(consumer, commits);
-        }
-        catch (OffsetMetadataTooLarge e) {
-            // The broker allows less than offset-metadata-max-bytes: commit the offsets alone from now on.
-            log.warn("The broker refuses the commit metadata ({}); committing offsets without finished offsets "
-                    + "(lower pipeline.poll.offset-metadata-max-bytes)", e.getMessage());
-            metadataRefused = true;
-            Map<TopicPartition, OffsetAndMetadata> plain = new LinkedHashMap<>();
-            commits.forEach((partition, commit) -> plain.put(partition, new OffsetAndMetadata(commit.offset())));
-            commitOrKeep(consumer, plain);
-        }
-        catch (KafkaException e) {
-            offsets.markUncommitted(commits.keySet());
-            log.warn("Committing {} failed; trying again later: {}", commits.keySet(), e.toString());
-        }
+        commitOrKeep(consumer, commits);
     }
 
+    /** Commits, or hands the partitions out again next time when the commit fails. */
     private void commitOrKeep(Consumer<?, ?> consumer, Map<TopicPartition, OffsetAndMetadata> commits) {
         try {
-            commit(consumer, commits);
+            consumer.commitSync(commits, commitTimeout);
+            log.debug("Committed {}", commits);
         }
         catch (KafkaException e) {
+            if (e instanceof OffsetMetadataTooLarge && !metadataRefused) {
+                // The broker allows less than offset-metadata-max-bytes: commit the offsets alone from now on.
+                log.warn("The broker refuses the commit metadata ({}); committing offsets without finished offsets "
+                        + "(lower pipeline.poll.offset-metadata-max-bytes)", e.getMessage());
+                metadataRefused = true;
+                Map<TopicPartition, OffsetAndMetadata> plain = new LinkedHashMap<>();
+                commits.forEach((partition, commit) -> plain.put(partition, new OffsetAndMetadata(commit.offset())));
+                commitOrKeep(consumer, plain);
+                return;
+            }
             offsets.markUncommitted(commits.keySet());
             log.warn("Committing {} failed; trying again later: {}", commits.keySet(), e.toString());
         }
-    }
-
-    private void commit(Consumer<?, ?> consumer, Map<TopicPartition, OffsetAndMetadata> commits) {
-        consumer.commitSync(commits, commitTimeout);
-        log.debug("Committed {}", commits);
     }
 }
