@@ -1,11 +1,10 @@
 package org.invoicepipeline.poll.inflight;
 
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.BitSet;
 import java.util.List;
-import java.util.NavigableSet;
+import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -31,9 +30,14 @@ public final class FinishedOffsetsCodec {
         this.maxBytes = maxBytes;
     }
 
-    /** The metadata for a commit at {@code committed}; empty when nothing above it is done (or nothing fits). */
-    public String encode(long committed, NavigableSet<Long> finishedAbove) {
-        List<Long> offsets = new ArrayList<>(finishedAbove.tailSet(committed, false));
+    /**
+     * The metadata for a commit at {@code committed}; empty when nothing above it is done (or nothing fits).
+     *
+     * @param finishedAbove done offsets in ascending order (a {@link CommitPoint}'s, or a sorted set); those not
+     *                      above {@code committed} are ignored
+     */
+    public String encode(long committed, Collection<Long> finishedAbove) {
+        List<Long> offsets = finishedAbove.stream().filter(offset -> offset > committed).toList();
         if (offsets.isEmpty()) {
             return "";
         }

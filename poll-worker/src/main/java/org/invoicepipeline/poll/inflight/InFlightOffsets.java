@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Tracks, per partition, which records are done with (their extraction's outcome was published, or they were
@@ -145,9 +146,21 @@ public final class InFlightOffsets {
      * {@link #markUncommitted} when committing it fails).
      */
     public synchronized Map<TopicPartition, CommitPoint> takeCommits() {
+        return takeCommits(partition -> true);
+    }
+
+    /**
+     * The commit points of those of {@code assigned} that changed: the consumers of a container with
+     * {@code concurrency} above 1 share this tracker, and each may commit only its own partitions.
+     */
+    public synchronized Map<TopicPartition, CommitPoint> takeCommits(Collection<TopicPartition> assigned) {
+        return takeCommits(assigned::contains);
+    }
+
+    private Map<TopicPartition, CommitPoint> takeCommits(Predicate<TopicPartition> of) {
         Map<TopicPartition, CommitPoint> commits = new LinkedHashMap<>();
         partitions.forEach((partition, offsets) -> {
-            if (offsets.uncommitted && offsets.position != null) {
+            if (offsets.uncommitted && offsets.position != null && of.test(partition)) {
                 commits.put(partition, new CommitPoint(offsets.position, offsets.finished.stream().toList()));
                 offsets.uncommitted = false;
             }

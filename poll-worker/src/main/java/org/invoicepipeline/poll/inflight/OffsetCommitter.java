@@ -10,11 +10,12 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.WeakHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -39,7 +40,9 @@ public final class OffsetCommitter {
     private final long intervalNanos;
     private final Duration commitTimeout;
     private final LongSupplier nanoTime;
-    private long lastCommit;
+    private final long started;
+    /** When each consumer last committed: the consumers of a container with concurrency above 1 share this. */
+    private final Map<Consumer<?, ?>, Long> lastCommits = Collections.synchronizedMap(new WeakHashMap<>());
     private volatile boolean metadataRefused;
 
     public OffsetCommitter(InFlightOffsets offsets, FinishedOffsetsCodec codec, Duration interval,
@@ -49,7 +52,7 @@ public final class OffsetCommitter {
         this.intervalNanos = interval.toNanos();
         this.commitTimeout = commitTimeout;
         this.nanoTime = nanoTime;
-        this.lastCommit = nanoTime.getAsLong();
+        this.started = nanoTime.getAsLong();
     }
 
     /** Reads the committed offsets and their recorded finished offsets of newly assigned partitions. */
@@ -83,61 +86,48 @@ public final class OffsetCommitter {
         }
     }
 
-    /** Commits what changed, at most once per interval. */
+    /** Commits what changed, at most once per interval (per consumer). */
     public void commitIfDue(Consumer<?, ?> consumer) {
-        if (nanoTime.getAsLong() - lastCommit >= intervalNanos) {
+        if (nanoTime.getAsLong() - lastCommits.getOrDefault(consumer, started) >= intervalNanos) {
             commitNow(consumer);
         }
     }
 
     /** Commits what changed now (before a rebalance, after a dead letter). */
     public void commitNow(Consumer<?, ?> consumer) {
-        lastCommit = nanoTime.getAsLong();
-        Map<TopicPartition, CommitPoint> points = offsets.takeCommits();
+        lastCommits.put(consumer, nanoTime.getAsLong());
+        // Only this consumer's partitions: with concurrency above 1 the other consumers commit theirs.
+        Map<TopicPartition, CommitPoint> points = offsets.takeCommits(consumer.assignment());
         if (points.isEmpty()) {
             return;
         }
-        Set<TopicPartition> assigned = consumer.assignment();
         Map<TopicPartition, OffsetAndMetadata> commits = new LinkedHashMap<>();
         points.forEach((partition, point) -> {
-            if (assigned.contains(partition)) {
-                String metadata = metadataRefused ? "" : codec.encode(point.offset(), new TreeSet<>(point.finishedAbove()));
-                commits.put(partition, new OffsetAndMetadata(point.offset(), metadata));
-            }
+            String metadata = metadataRefused ? "" : codec.encode(point.offset(), point.finishedAbove());
+            commits.put(partition, new OffsetAndMetadata(point.offset(), metadata));
         });
-        if (commits.isEmpty()) {
-            return;
-        }
-        try {
-            commit(consumer, commits);
-        }
-        catch (OffsetMetadataTooLarge e) {
-            // The broker allows less than offset-metadata-max-bytes: commit the offsets alone from now on.
-            log.warn("The broker refuses the commit metadata ({}); committing offsets without finished offsets "
-                    + "(lower pipeline.poll.offset-metadata-max-bytes)", e.getMessage());
-            metadataRefused = true;
-            Map<TopicPartition, OffsetAndMetadata> plain = new LinkedHashMap<>();
-            commits.forEach((partition, commit) -> plain.put(partition, new OffsetAndMetadata(commit.offset())));
-            commitOrKeep(consumer, plain);
-        }
-        catch (KafkaException e) {
-            offsets.markUncommitted(commits.keySet());
-            log.warn("Committing {} failed; trying again later: {}", commits.keySet(), e.toString());
-        }
+        commitOrKeep(consumer, commits);
     }
 
+    /** Commits, or hands the partitions out again next time when the commit fails. */
     private void commitOrKeep(Consumer<?, ?> consumer, Map<TopicPartition, OffsetAndMetadata> commits) {
         try {
-            commit(consumer, commits);
+            consumer.commitSync(commits, commitTimeout);
+            log.debug("Committed {}", commits);
         }
         catch (KafkaException e) {
+            if (e instanceof OffsetMetadataTooLarge && !metadataRefused) {
+                // The broker allows less than offset-metadata-max-bytes: commit the offsets alone from now on.
+                log.warn("The broker refuses the commit metadata ({}); committing offsets without finished offsets "
+                        + "(lower pipeline.poll.offset-metadata-max-bytes)", e.getMessage());
+                metadataRefused = true;
+                Map<TopicPartition, OffsetAndMetadata> plain = new LinkedHashMap<>();
+                commits.forEach((partition, commit) -> plain.put(partition, new OffsetAndMetadata(commit.offset())));
+                commitOrKeep(consumer, plain);
+                return;
+            }
             offsets.markUncommitted(commits.keySet());
             log.warn("Committing {} failed; trying again later: {}", commits.keySet(), e.toString());
         }
-    }
-
-    private void commit(Consumer<?, ?> consumer, Map<TopicPartition, OffsetAndMetadata> commits) {
-        consumer.commitSync(commits, commitTimeout);
-        log.debug("Committed {}", commits);
     }
 }

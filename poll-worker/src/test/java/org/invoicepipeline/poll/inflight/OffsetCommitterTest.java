@@ -127,4 +127,41 @@ class OffsetCommitterTest {
         committer.commitNow(consumer);
         assertThat(committed()).isEqualTo(Map.of(p0, new OffsetAndMetadata(6, "")));
     }
+    /**
+     * With {@code concurrency} above 1 the consumers share one committer: a consumer's commit must leave the other
+     * consumers' partitions to them, not take their commit points and drop them.
+     */
+    @Test
+    void aConsumerLeavesTheCommitsOfPartitionsAssignedToAnotherConsumer() {
+        TopicPartition p1 = new TopicPartition("extraction-submitted", 1);
+        FailingConsumer other = new FailingConsumer();
+        other.assign(List.of(p1));
+        OffsetCommitter committer = assignedCommitter();
+        offsets.begin(p1, 3);
+        offsets.finish(p1, 3);
+
+        committer.commitNow(consumer);
+        assertThat(committed()).isEmpty();
+
+        committer.commitNow(other);
+        assertThat(other.committed(Set.of(p1))).isEqualTo(Map.of(p1, new OffsetAndMetadata(4, "")));
+    }
+    /** One consumer's commit does not postpone another's: the interval is counted per consumer. */
+    @Test
+    void anotherConsumersCommitDoesNotPostponeThisOne() {
+        TopicPartition p1 = new TopicPartition("extraction-submitted", 1);
+        FailingConsumer other = new FailingConsumer();
+        other.assign(List.of(p1));
+        OffsetCommitter committer = assignedCommitter();
+        inFlight(List.of(1L), List.of(1L));
+        offsets.begin(p1, 3);
+        offsets.finish(p1, 3);
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+
+        committer.commitIfDue(consumer);
+        committer.commitIfDue(other);
+
+        assertThat(committed().get(p0).offset()).isEqualTo(2);
+        assertThat(other.committed(Set.of(p1))).isEqualTo(Map.of(p1, new OffsetAndMetadata(4, "")));
+    }
 }
