@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.invoicepipeline.common.kafka.StageFailure;
 import org.invoicepipeline.events.ErrorInfo;
 import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.FileRef;
@@ -30,6 +31,20 @@ public final class DeadLetteredResults {
     }
 
     private DeadLetteredResults() {
+    }
+
+    /** One {@code DEAD_LETTERED} result per file, each carrying the stage's {@code failure}. */
+    public static List<ExtractionResult> of(List<FileRef> files, Origin origin, StageFailure failure, Instant now) {
+        return of(files, origin, errorInfo(failure), now);
+    }
+
+    /** The {@code ErrorInfo} a result carries for a stage's failure: its code, message and retryability. */
+    public static ErrorInfo errorInfo(StageFailure failure) {
+        return ErrorInfo.newBuilder()
+                .setCode(failure.code())
+                .setMessage(failure.message())
+                .setRetryable(failure.retryable())
+                .build();
     }
 
     /** One {@code DEAD_LETTERED} result per file, each carrying {@code error}. */

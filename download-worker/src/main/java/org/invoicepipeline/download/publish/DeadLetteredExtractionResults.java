@@ -4,7 +4,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.invoicepipeline.common.events.DeadLetteredResults;
 import org.invoicepipeline.common.kafka.DeadLetterResults;
 import org.invoicepipeline.common.kafka.StageFailure;
-import org.invoicepipeline.events.ErrorInfo;
 import org.invoicepipeline.events.ExtractionCompleted;
 import org.invoicepipeline.events.ExtractionResult;
 
@@ -33,7 +32,6 @@ public final class DeadLetteredExtractionResults implements DeadLetterResults {
         DeadLetteredResults.Origin origin = new DeadLetteredResults.Origin(completed.getProfile(),
                 completed.getBatchKey(), completed.getUploadSessionId(), completed.getSubmissionId(),
                 completed.getExtractionId());
-        ErrorInfo error = new ErrorInfo(failure.code(), failure.message(), failure.retryable(), null);
-        return DeadLetteredResults.of(completed.getFiles(), origin, error, clock.instant());
+        return DeadLetteredResults.of(completed.getFiles(), origin, failure, clock.instant());
     }
 }

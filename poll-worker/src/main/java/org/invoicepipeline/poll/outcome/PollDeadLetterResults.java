@@ -4,7 +4,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.invoicepipeline.common.events.DeadLetteredResults;
 import org.invoicepipeline.common.kafka.DeadLetterResults;
 import org.invoicepipeline.common.kafka.StageFailure;
-import org.invoicepipeline.events.ErrorInfo;
 import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.ExtractionSubmitted;
 
@@ -34,8 +33,6 @@ public final class PollDeadLetterResults implements DeadLetterResults {
         DeadLetteredResults.Origin origin = new DeadLetteredResults.Origin(submitted.getProfile(),
                 submitted.getBatchKey(), submitted.getUploadSessionId(), submitted.getSubmissionId(),
                 submitted.getExtractionId());
-        ErrorInfo error = ErrorInfo.newBuilder().setCode(failure.code()).setMessage(failure.message())
-                .setRetryable(failure.retryable()).build();
-        return DeadLetteredResults.of(submitted.getFiles(), origin, error, clock.instant());
+        return DeadLetteredResults.of(submitted.getFiles(), origin, failure, clock.instant());
     }
 }

@@ -7,7 +7,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.invoicepipeline.common.events.DeadLetteredResults;
 import org.invoicepipeline.common.kafka.DeadLetterResults;
 import org.invoicepipeline.common.kafka.StageFailure;
-import org.invoicepipeline.events.ErrorInfo;
 import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.PartsUploaded;
 
@@ -35,8 +34,6 @@ public final class SubmitDeadLetterResults implements DeadLetterResults {
         }
         DeadLetteredResults.Origin origin = new DeadLetteredResults.Origin(parts.getProfile(), parts.getBatchKey(),
                 parts.getUploadSessionId(), null, null);
-        ErrorInfo error = ErrorInfo.newBuilder().setCode(failure.code()).setMessage(failure.message())
-                .setRetryable(failure.retryable()).build();
-        return DeadLetteredResults.of(parts.getFiles(), origin, error, clock.instant());
+        return DeadLetteredResults.of(parts.getFiles(), origin, failure, clock.instant());
     }
 }

@@ -3,9 +3,9 @@ package org.invoicepipeline.upload.results;
 import java.time.Instant;
 import java.util.Map;
 
+import org.invoicepipeline.common.events.DeadLetteredResults;
 import org.invoicepipeline.common.events.ResultIds;
 import org.invoicepipeline.common.kafka.StageFailure;
-import org.invoicepipeline.events.ErrorInfo;
 import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.events.ResultStatus;
@@ -32,7 +32,7 @@ public final class FailedResults {
                 .setBatchKey(event.getBatchKey())
                 .setAttributes(event.getAttributes())
                 .setRegisteredAt(event.getRegisteredAt())
-                .setError(errorInfo(failure))
+                .setError(DeadLetteredResults.errorInfo(failure))
                 .setProducedAt(now)
                 .build();
     }
@@ -49,16 +49,8 @@ public final class FailedResults {
                 .setAttributes(Map.copyOf(file.attributes()))
                 .setRegisteredAt(Instant.ofEpochMilli(file.registeredAt()))
                 .setUploadSessionId(session.uploadSessionId())
-                .setError(errorInfo(failure))
+                .setError(DeadLetteredResults.errorInfo(failure))
                 .setProducedAt(now)
-                .build();
-    }
-
-    public static ErrorInfo errorInfo(StageFailure failure) {
-        return ErrorInfo.newBuilder()
-                .setCode(failure.code())
-                .setMessage(failure.message())
-                .setRetryable(failure.retryable())
                 .build();
     }
 }

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
+import org.invoicepipeline.common.events.DeadLetteredResults;
 import org.invoicepipeline.common.kafka.DeadLetterRecords;
 import org.invoicepipeline.common.kafka.KafkaSends;
 import org.invoicepipeline.common.kafka.StageFailure;
@@ -105,7 +106,7 @@ public class SessionPublisher {
                 .setContentType(file.contentType())
                 .setRegisteredAt(Instant.ofEpochMilli(file.registeredAt()))
                 .setAttributes(file.attributes())
-                .setError(FailedResults.errorInfo(failed.failure()))
+                .setError(DeadLetteredResults.errorInfo(failed.failure()))
                 .build();
     }
 
