@@ -72,8 +72,7 @@ public final class DocumentReader {
                 return new ReadDocument(fileName, DocumentKind.PDF, 0, List.of(), false);
             }
             List<ReadPage> pages = new ArrayList<>(pageCount);
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setSortByPosition(true);
+            PDFTextStripper stripper = new ColumnTextStripper();
             for (int number = 1; number <= pageCount; number++) {
                 pages.add(readPage(document, stripper, number));
             }

@@ -14,6 +14,9 @@ import java.util.Optional;
  *
  * @param totalCandidates every printed amount that could be the total, in document order
  * @param fieldPages      the 1-based page each found invoice-level field is printed on
+ * @param doubts          for each field whose value rests on weak evidence (a fallback, two candidates
+ *                        disagreeing, a label without a value), why; fields read from a clear label are absent
+ * @param notAnInvoice    why the document does not look like an invoice, or {@code null} when it does
  */
 public record RecognizedInvoice(
         String invoiceNumber,
@@ -26,27 +29,39 @@ public record RecognizedInvoice(
         BigDecimal taxAmount,
         List<AmountCandidate> totalCandidates,
         List<RecognizedLineItem> lineItems,
-        Map<InvoiceField, Integer> fieldPages) {
+        Map<InvoiceField, Integer> fieldPages,
+        Map<InvoiceField, String> doubts,
+        String notAnInvoice) {
 
     public RecognizedInvoice {
         totalCandidates = List.copyOf(totalCandidates);
         lineItems = List.copyOf(lineItems);
         fieldPages = fieldPages.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(fieldPages));
+        doubts = doubts.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(doubts));
     }
 
-    /** The invoice total: the first amount labelled as a total, else the first amount labelled as due. */
+    /** Values read without doubts (e.g. built by hand in tests). */
+    public RecognizedInvoice(String invoiceNumber, LocalDate issueDate, LocalDate dueDate, String vendorName,
+            String buyerName, String currency, BigDecimal netAmount, BigDecimal taxAmount,
+            List<AmountCandidate> totalCandidates, List<RecognizedLineItem> lineItems,
+            Map<InvoiceField, Integer> fieldPages) {
+        this(invoiceNumber, issueDate, dueDate, vendorName, buyerName, currency, netAmount, taxAmount,
+                totalCandidates, lineItems, fieldPages, Map.of(), null);
+    }
+
+    /** The invoice total: the last amount labelled as a total (the grand total), else the last labelled as due. */
     public BigDecimal totalAmount() {
         return invoiceTotal().or(this::amountDue).orElse(null);
     }
 
-    /** The first amount labelled as a total ("Total", "Grand total", ...), if printed. */
+    /** The last amount labelled as a total ("Total", "Grand total", "Gesamtbetrag", ...), if printed. */
     public Optional<BigDecimal> invoiceTotal() {
-        return totalCandidates.stream().filter(c -> !c.amountDue()).map(AmountCandidate::amount).findFirst();
+        return invoiceTotalCandidate().map(AmountCandidate::amount);
     }
 
-    /** The first amount labelled as payable ("Amount due", "Balance due", ...), if printed. */
+    /** The last amount labelled as payable ("Amount due", "Balance due", "Te betalen", ...), if printed. */
     public Optional<BigDecimal> amountDue() {
-        return totalCandidates.stream().filter(AmountCandidate::amountDue).map(AmountCandidate::amount).findFirst();
+        return amountDueCandidate().map(AmountCandidate::amount);
     }
 
     /** The invoice shows a total and a different amount due, so "the total" is open to interpretation. */
@@ -57,12 +72,22 @@ public record RecognizedInvoice(
 
     /** The candidate printed as the invoice total (for messages); empty unless present. */
     public Optional<AmountCandidate> invoiceTotalCandidate() {
-        return totalCandidates.stream().filter(c -> !c.amountDue()).findFirst();
+        return totalCandidates.stream().filter(c -> !c.amountDue()).reduce((first, second) -> second);
     }
 
     /** The candidate printed as the amount due (for messages); empty unless present. */
     public Optional<AmountCandidate> amountDueCandidate() {
-        return totalCandidates.stream().filter(AmountCandidate::amountDue).findFirst();
+        return totalCandidates.stream().filter(AmountCandidate::amountDue).reduce((first, second) -> second);
+    }
+
+    /** Why a field's value is in doubt, if it is. */
+    public Optional<String> doubt(InvoiceField field) {
+        return Optional.ofNullable(doubts.get(field));
+    }
+
+    /** Whether the document looks like an invoice. */
+    public boolean looksLikeInvoice() {
+        return notAnInvoice == null;
     }
 
     /**

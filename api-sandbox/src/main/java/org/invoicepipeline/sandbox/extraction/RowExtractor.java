@@ -13,8 +13,10 @@ import org.invoicepipeline.sandbox.document.ReadDocument;
  * and documents always give the same outcome, so the engine can re-run it once questions are answered.
  *
  * <p>One document is one invoice. Encrypted documents, documents over the page limit and documents without
- * a successful page give no rows. An image gives one row of empty values flagged for review (no OCR here).
- * Requested fields not found on an invoice are left empty and flagged for review.
+ * a successful page give no rows. An image, or a PDF without a text layer (a scan), gives one row of empty values
+ * flagged for review (no OCR here).
+ * Requested fields not found on an invoice are left empty and flagged for review; so are values resting on weak
+ * evidence ({@link RecognizedInvoice#doubts()}), and every value of a document that does not look like an invoice.
  */
 public final class RowExtractor {
 
@@ -44,7 +46,8 @@ public final class RowExtractor {
             if (document.encrypted() || document.exceedsPageLimit() || document.successfulPages().isEmpty()) {
                 continue;
             }
-            sources.add(new RowSource(document, document.image() ? null : recognizer.recognize(document)));
+            boolean noTextLayer = document.image() || document.successfulPages().stream().allMatch(page -> page.text().isBlank());
+            sources.add(new RowSource(document, noTextLayer ? null : recognizer.recognize(document)));
         }
 
         Optional<RequestedColumn> totalColumn = prompt.columns().stream()

@@ -34,10 +34,11 @@ final class RowsBuilder {
         ReadDocument document = source.document();
         RecognizedInvoice invoice = source.invoice();
         if (invoice == null) {
-            int row = addRow(emptyValues(), 1, document);
+            // An image, or a scanned PDF whose pages carry no text layer: nothing to read without OCR.
+            int row = addRow(emptyValues(), firstPage(document), document);
             review("This file is an image without a text layer, so no values could be read from it; "
                     + "enter them from the image.", requested.stream().map(RequestedColumn::name).toList(),
-                    List.of(row), List.of(reference(document, 1)));
+                    List.of(row), List.of(reference(document, firstPage(document))));
             return;
         }
         List<Integer> documentRows = new ArrayList<>();
@@ -61,6 +62,20 @@ final class RowsBuilder {
                         + "document and fill it in.", List.copyOf(missing), rowNumbers, references(rowNumbers));
             }
         });
+        if (invoice.notAnInvoice() != null) {
+            review(invoice.notAnInvoice(), requested.stream().map(RequestedColumn::name).toList(), documentRows,
+                    List.of(reference(document, firstPage(document))));
+        }
+        for (RequestedColumn column : requested) {
+            InvoiceField field = column.field();
+            boolean answeredAmountDue = field == InvoiceField.TOTAL_AMOUNT && useAmountDue;
+            if (field == null || field.lineItem() || answeredAmountDue || invoice.value(field) == null) {
+                continue;
+            }
+            invoice.doubt(field).ifPresent(reason -> review(column.name() + " is uncertain: " + reason
+                    + "; check it against the document.", List.of(column.name()), documentRows,
+                    List.of(reference(document, invoice.pageOf(field)))));
+        }
         Optional<RequestedColumn> totalColumn = requested.stream()
                 .filter(column -> column.field() == InvoiceField.TOTAL_AMOUNT).findFirst();
         if (totalColumn.isPresent() && invoice.ambiguousTotal() && !totalAnswered) {
