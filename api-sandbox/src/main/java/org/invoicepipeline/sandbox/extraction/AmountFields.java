@@ -75,6 +75,13 @@ record AmountFields(Recognized<BigDecimal> net, Recognized<BigDecimal> tax, List
                 }
             }
         }
+        if (total != null) {
+            // Section subtotals that, with the other kind, add up to the total: the net is their sum.
+            BigDecimal sum = printed.stream().map(AmountCandidate::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (others.stream().anyMatch(other -> sum.add(other.amount()).compareTo(total) == 0)) {
+                return Recognized.certain(sum, printed.get(printed.size() - 1).page());
+            }
+        }
         AmountCandidate last = printed.get(printed.size() - 1);
         return Recognized.doubtful(last.amount(), last.page(), "the document prints several different " + what + " ("
                 + printed.stream().map(c -> c.amount().toPlainString()).collect(Collectors.joining(", "))

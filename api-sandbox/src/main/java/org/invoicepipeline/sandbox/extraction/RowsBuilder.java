@@ -57,7 +57,8 @@ final class RowsBuilder {
             rowsByMissing.computeIfAbsent(missing(values), key -> new ArrayList<>()).add(row);
         }
         rowsByMissing.forEach((missing, rowNumbers) -> {
-            if (!missing.isEmpty()) {
+            // On a document that is not an invoice, its own item below already names every field.
+            if (!missing.isEmpty() && invoice.looksLikeInvoice()) {
                 review("No value found for " + String.join(", ", missing) + " on this invoice; check the "
                         + "document and fill it in.", List.copyOf(missing), rowNumbers, references(rowNumbers));
             }
