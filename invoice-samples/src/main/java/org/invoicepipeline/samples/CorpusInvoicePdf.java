@@ -256,12 +256,12 @@ final class CorpusInvoicePdf {
         }
     }
 
-    /** The standard PDF rendered at 100 dpi and placed as one image per page: a scan without a text layer. */
+    /** The standard PDF rendered at 72 dpi and placed as one image per page: a scan without a text layer. */
     byte[] scanned(SampleInvoice invoice) {
         try (PDDocument source = Loader.loadPDF(standard.toPdf(invoice)); PDDocument scan = new PDDocument()) {
             PDFRenderer renderer = new PDFRenderer(source);
             for (int number = 0; number < source.getNumberOfPages(); number++) {
-                BufferedImage image = renderer.renderImageWithDPI(number, 100, ImageType.GRAY);
+                BufferedImage image = renderer.renderImageWithDPI(number, 72, ImageType.GRAY);
                 PDPage page = new PDPage(PDRectangle.A4);
                 scan.addPage(page);
                 PDImageXObject picture = LosslessFactory.createFromImage(scan, image);

@@ -79,7 +79,7 @@ record PartyNames(Recognized<String> vendor, Recognized<String> buyer) {
             }
             for (String cell : line.cells()) {
                 String name = NameText.withoutTitle(cell);
-                if (NameText.isName(name) && !NameText.same(name, buyer)) {
+                if (InvoiceLabel.match(cell) == null && NameText.isName(name) && !NameText.same(name, buyer)) {
                     return Recognized.doubtful(name, line.page(), "no vendor label, letterhead or legal footer was "
                             + "found; the first name-like line of the document was taken");
                 }
