@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.invoicepipeline.samples.CorpusVariant;
+import org.invoicepipeline.samples.SampleCorpus;
 import org.invoicepipeline.samples.SampleInvoice;
 import org.invoicepipeline.samples.SampleInvoiceGenerator;
 import org.invoicepipeline.samples.SampleLineItem;
+import org.invoicepipeline.sandbox.document.DocumentKind;
 import org.invoicepipeline.sandbox.document.DocumentReader;
 import org.invoicepipeline.sandbox.document.PageFailure;
 import org.invoicepipeline.sandbox.document.ReadDocument;
+import org.invoicepipeline.sandbox.document.ReadPage;
 import org.junit.jupiter.api.Test;
 
 class RowExtractorTest {
@@ -293,6 +297,73 @@ class RowExtractorTest {
         assertThat(outcome.reviewNeeded()).hasSize(2)
                 .allSatisfy(item -> assertThat(item.affectedFields()).containsExactly("PO Number"));
         assertThat(outcome.reviewNeeded()).flatExtracting(ReviewNeededItem::outputRowNumbers).containsExactly(1, 2);
+    }
+
+    @Test
+    void aValueFromWeakEvidenceIsKeptAndFlaggedWithTheFieldNamed() {
+        ReadDocument document = new ReadDocument("window.pdf", DocumentKind.PDF, 1,
+                List.of(ReadPage.ok(1, """
+                        Kestrel Software GmbH · Friedrichstrasse 120 · 10117 Berlin
+                        Northwind Traders plc
+                        12 Harbour Road
+                        RECHNUNG
+                        Rechnungsnummer:	R-2026-17
+                        Rechnungsdatum:	3. August 2026
+                        Gesamtbetrag	119,00 €
+                        Kestrel Software GmbH · Amtsgericht Berlin HRB 12345 · USt-IdNr. DE123456789
+                        """)), false);
+        ExtractionOutcome outcome = extractor.extract(spec("invoice number, vendor, buyer and total amount")
+                .jsonTypedValues(true).build(), List.of(document));
+
+        Map<String, Object> row = outcome.rows().get(0);
+        assertThat(row).containsEntry("Invoice Number", "R-2026-17").containsEntry("Vendor Name", "Kestrel Software GmbH")
+                .containsEntry("Buyer Name", "Northwind Traders plc");
+        assertThat((BigDecimal) row.get("Total Amount")).isEqualByComparingTo("119.00");
+        assertThat(outcome.reviewNeeded()).singleElement().satisfies(item -> {
+            assertThat(item.message()).startsWith("Buyer Name is uncertain: no buyer label is printed");
+            assertThat(item.affectedFields()).containsExactly("Buyer Name");
+            assertThat(item.outputRowNumbers()).containsExactly(1);
+            assertThat(item.sourceReferences()).containsExactly("window.pdf (Page 1)");
+        });
+        assertThat(row.get("Review Needed")).asString().contains("Buyer Name is uncertain");
+    }
+
+    @Test
+    void aDocumentThatIsNotAnInvoiceGetsOneItemNamingEveryField() {
+        ReadDocument minutes = new ReadDocument("minutes.pdf", DocumentKind.PDF, 1,
+                List.of(ReadPage.ok(1, """
+                        Minutes of the Finance Committee Meeting
+                        Date: 3 March 2026
+                        Attendees: A. Jones, B. Smith
+                        Budget review: a budget of 12,500.00 was approved.
+                        """)), false);
+        ExtractionOutcome outcome = extractor.extract(spec("invoice number, invoice date and total amount").build(),
+                List.of(minutes));
+
+        assertThat(outcome.rows().get(0)).containsEntry("Invoice Date", "2026-03-03");
+        assertThat(outcome.reviewNeeded()).singleElement().satisfies(item -> {
+            assertThat(item.message()).startsWith("This document does not look like an invoice");
+            assertThat(item.affectedFields()).containsExactly("Invoice Number", "Invoice Date", "Total Amount");
+        });
+    }
+
+    @Test
+    void aPdfWithoutATextLayerGetsTheImageMessage() {
+        byte[] scan = new SampleCorpus(29)
+                .document(CorpusVariant.SCANNED, 1).bytes();
+        ExtractionOutcome outcome = extractor.extract(spec("invoice number and total amount").build(),
+                List.of(reader.read("scan.pdf", scan)));
+
+        assertThat(outcome.rows()).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("Invoice Number", "").containsEntry("Total Amount", "")
+                .containsEntry("Source File", "scan.pdf (Page 1)"));
+        ExtractionOutcome image = extractor.extract(spec("invoice number and total amount").build(),
+                List.of(reader.read("scan.png", samples.toPng(samples.generate(1)))));
+        assertThat(outcome.reviewNeeded()).singleElement().satisfies(item -> {
+            assertThat(item.message()).isEqualTo(image.reviewNeeded().get(0).message());
+            assertThat(item.affectedFields()).containsExactly("Invoice Number", "Total Amount");
+        });
+        assertThat(outcome.creditsToCharge()).isEqualTo(1);
     }
 
     static Map<String, Object> typedInvoiceValues(SampleInvoice invoice) {
