@@ -226,6 +226,34 @@ final class CorpusInvoicePdf {
         }
     }
 
+    /**
+     * Few labels the sandbox knows: the issuer only as a bare first line, the number as "Our ref.", the buyer
+     * after "For the attention of", no due date, and a shipping charge so net and tax do not add up to the total.
+     */
+    byte[] sparseLabels(SampleInvoice invoice, BigDecimal shipping) {
+        try (PdfCanvas pdf = new PdfCanvas()) {
+            pdf.text(true, 14, PdfCanvas.LEFT, invoice.vendorName());
+            pdf.down(30);
+            pdf.text(true, 12, PdfCanvas.LEFT, "Statement of charges");
+            pdf.down(22);
+            pdf.text(false, 10, PdfCanvas.LEFT, "Our ref. " + invoice.invoiceNumber());
+            pdf.down(LINE);
+            pdf.text(false, 10, PdfCanvas.LEFT, "Issued " + UK_LONG.format(invoice.issueDate()));
+            pdf.down(LINE);
+            pdf.text(false, 10, PdfCanvas.LEFT, "For the attention of " + invoice.buyerName());
+            pdf.down(2 * LINE);
+            table(pdf, invoice.lineItems(), english(), "Description", "Qty", "Unit Price", "Amount");
+            total(pdf, "Net", symbol(invoice, invoice.netAmount()));
+            total(pdf, "VAT " + rate(invoice) + "%", symbol(invoice, invoice.taxAmount()));
+            total(pdf, "Shipping", symbol(invoice, shipping));
+            total(pdf, "Total", symbol(invoice, invoice.totalAmount().add(shipping)));
+            pdf.down(LINE);
+            pdf.text(false, 9, PdfCanvas.LEFT, "Payable within 30 days.");
+            pdf.footers(null);
+            return pdf.toBytes();
+        }
+    }
+
     byte[] minutes(SampleInvoice context) {
         try (PdfCanvas pdf = new PdfCanvas()) {
             pdf.text(true, 16, PdfCanvas.LEFT, "Minutes of the Finance Committee Meeting");

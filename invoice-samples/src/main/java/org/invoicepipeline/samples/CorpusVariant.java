@@ -26,6 +26,11 @@ public enum CorpusVariant {
     LETTERHEAD,
     /** Line items in two sections, each with its own subtotal; half of them print a net total, half do not. */
     SECTIONS,
+    /**
+     * Few known labels: the issuer as a bare first line, "Our ref." for the number, "For the attention of" for
+     * the buyer, no due date, a shipping charge between tax and total. Shows what the sandbox misses or doubts.
+     */
+    SPARSE_LABELS,
     /** Meeting minutes: dates, names and an amount, but not an invoice. */
     NOT_AN_INVOICE,
     /** An image-only PDF: the invoice scanned, no text layer. */

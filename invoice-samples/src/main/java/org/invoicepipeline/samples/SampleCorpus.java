@@ -84,6 +84,14 @@ public final class SampleCorpus {
                 yield new CorpusDocument(fileName, printer.sections(invoice, 2, index % 2 == 1), variant,
                         CorpusDocument.expectedOf(invoice), true, true);
             }
+            case SPARSE_LABELS -> {
+                SampleInvoice invoice = reprice(base, pool.subList(0, items), base.currency());
+                BigDecimal shipping = new BigDecimal("12.50").multiply(BigDecimal.valueOf(index));
+                Map<String, String> expected = CorpusDocument.expectedOf(invoice);
+                expected.put("due_date", null);
+                expected.put("total_amount", invoice.totalAmount().add(shipping).toPlainString());
+                yield new CorpusDocument(fileName, printer.sparseLabels(invoice, shipping), variant, expected, true, true);
+            }
             case NOT_AN_INVOICE -> new CorpusDocument(fileName, printer.minutes(base), variant,
                     CorpusDocument.nothingExpected(), false, true);
             case SCANNED -> new CorpusDocument(fileName, printer.scanned(base), variant,

