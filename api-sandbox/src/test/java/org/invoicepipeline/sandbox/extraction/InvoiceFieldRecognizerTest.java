@@ -34,6 +34,8 @@ class InvoiceFieldRecognizerTest {
             assertThat(found.taxAmount()).as(invoice.fileName()).isEqualTo(invoice.taxAmount());
             assertThat(found.totalAmount()).as(invoice.fileName()).isEqualTo(invoice.totalAmount());
             assertThat(found.ambiguousTotal()).isFalse();
+            assertThat(found.doubts()).as(invoice.fileName()).isEmpty();
+            assertThat(found.looksLikeInvoice()).isTrue();
             assertLineItems(found, invoice.lineItems());
         }
     }
