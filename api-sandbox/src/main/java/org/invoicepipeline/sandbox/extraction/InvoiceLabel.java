@@ -52,7 +52,7 @@ enum InvoiceLabel {
         this.endsTable = endsTable;
         this.name = name;
         this.pattern = Pattern.compile("^(?<label>(?:" + String.join("|", spellings) + "))(?![\\p{L}\\p{N}])"
-                + (name ? NOT_A_NAME : "") + "\\s*[:#.\\-]?\\s*(?<value>.*)$",
+                + (name ? NOT_A_NAME : "") + "\\s*(?<separator>[:#.\\-]?)\\s*(?<value>.*)$",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
@@ -77,7 +77,13 @@ enum InvoiceLabel {
         for (InvoiceLabel label : values()) {
             Matcher matcher = label.pattern.matcher(text);
             if (matcher.matches()) {
-                return new Match(label, matcher.group("label"), matcher.group("value").strip());
+                String value = matcher.group("value").strip();
+                // "From 1 March prices change": a one-word party label needs a separator before a name on its line.
+                boolean bareWord = label.name && !matcher.group("label").contains(" ")
+                        && matcher.group("separator").isEmpty() && !value.isEmpty();
+                if (!bareWord) {
+                    return new Match(label, matcher.group("label"), value);
+                }
             }
         }
         return null;

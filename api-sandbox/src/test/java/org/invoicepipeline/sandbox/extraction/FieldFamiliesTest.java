@@ -45,6 +45,9 @@ class FieldFamiliesTest {
             Bill to / Northwind Traders plc / 12 Harbour Road                ; BUYER_NAME     ; Northwind Traders plc ; false
             Ship To: / Contoso Warehouse / 12 Harbour Road                   ; BUYER_NAME     ; Contoso Warehouse ; true
             Ship To: / Address: / 12 Harbour Road                            ; BUYER_NAME     ; null             ; false
+            Invoice No: 7 / From 1 March prices change                      ; VENDOR_NAME    ; From 1 March prices change ; true
+            Invoice No: 7 / Customer Fabrikam Ltd                            ; BUYER_NAME     ; null             ; false
+            Invoice No: 7 / Customer: Fabrikam Ltd                           ; BUYER_NAME     ; Fabrikam Ltd     ; false
             Customer No: C-1002 / Bill To: / Address:                        ; BUYER_NAME     ; null             ; false
             # currency
             Currency: | EUR / Total | $10.00                                 ; CURRENCY       ; EUR              ; false
