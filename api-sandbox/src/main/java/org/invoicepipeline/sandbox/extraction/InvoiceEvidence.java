@@ -18,7 +18,7 @@ final class InvoiceEvidence {
     }
 
     /** Why the document does not look like an invoice, or {@code null} when it does. */
-    static String notAnInvoice(List<TextLine> lines, List<LabelledValue> values, boolean hasNumber, boolean hasTotal,
+    static String notAnInvoice(List<TextLine> lines, boolean hasNumber, boolean hasTotal,
             boolean hasNetOrTax) {
         if (lines.isEmpty()) {
             return null;

@@ -89,7 +89,7 @@ public final class InvoiceFieldRecognizer {
         if (amounts.totalDoubt() != null) {
             doubts.put(InvoiceField.TOTAL_AMOUNT, amounts.totalDoubt());
         }
-        String notAnInvoice = InvoiceEvidence.notAnInvoice(lines, values, number.found(),
+        String notAnInvoice = InvoiceEvidence.notAnInvoice(lines, number.found(),
                 !amounts.candidates().isEmpty(), net.found() || tax.found());
         return new RecognizedInvoice(number.value(), issued.value(), due.value(), parties.vendor().value(),
                 parties.buyer().value(), currency.value(), net.value(), tax.value(), amounts.candidates(), lineItems,

@@ -25,6 +25,16 @@ record PartyNames(Recognized<String> vendor, Recognized<String> buyer) {
         Recognized<String> labelledBuyer = labelled(values, InvoiceLabel.BUYER, "buyer names");
         List<Block> blocks = headerBlocks(lines);
         Recognized<String> vendor = vendor(lines, values, blocks, labelledBuyer.value());
+        Recognized<String> labelledVendor = labelled(values, InvoiceLabel.VENDOR, "vendor names");
+        if (!labelledVendor.found()) {
+            // A "Supplier:" label printed without a name: whatever was found elsewhere may not be what it meant.
+            String emptyLabel = values.stream().filter(value -> value.label() == InvoiceLabel.VENDOR)
+                    .map(LabelledValue::printedLabel).findFirst().orElse(null);
+            if (emptyLabel != null) {
+                vendor = vendor.withDoubt("a \"" + emptyLabel + "\" label is printed without a name next to it; "
+                        + "the name was taken from elsewhere on the document");
+            }
+        }
         Recognized<String> buyer = labelledBuyer;
         if (!buyer.found()) {
             Recognized<String> shipTo = labelled(values, InvoiceLabel.SHIP_TO, "ship-to names");

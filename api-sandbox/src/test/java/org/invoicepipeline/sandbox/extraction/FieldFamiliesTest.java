@@ -39,6 +39,7 @@ class FieldFamiliesTest {
             Factuuradres | Afleveradres / Contoso BV | Contoso BV / Invoice no: 7 ; VENDOR_NAME ; null          ; false
             Harbour Supplies Ltd TAX INVOICE / Invoice No: 1                 ; VENDOR_NAME    ; Harbour Supplies Ltd ; true
             From: Acme Ltd / Seller: Zenith Ltd                              ; VENDOR_NAME    ; Acme Ltd         ; true
+            Supplier: / Invoice no: 7 / Acme GmbH · Amtsgericht Berlin HRB 1 ; VENDOR_NAME    ; Acme GmbH        ; true
             # buyer: bill-to / ship-to blocks, headings and label-only lines are never names
             Bill To: | Ship To: / Contoso Ltd | Contoso Warehouse            ; BUYER_NAME     ; Contoso Ltd      ; false
             Factuuradres | Afleveradres / Contoso BV | Contoso BV            ; BUYER_NAME     ; Contoso BV       ; false
