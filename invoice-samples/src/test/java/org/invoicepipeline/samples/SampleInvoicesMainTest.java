@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -37,5 +38,22 @@ class SampleInvoicesMainTest {
         assertThat(manifest.get("no-due-date-1.pdf")).containsEntry("due_date", null);
         assertThat(java.util.Arrays.mismatch(Files.readAllBytes(dir.resolve("invoice-2.pdf")),
                 new SampleInvoiceGenerator(5).toPdf(second))).as("first differing byte").isEqualTo(-1);
+    }
+
+    @Test
+    void writesTheRecognitionCorpusWithItsExpectedValues(@TempDir Path dir) throws IOException {
+        SampleInvoicesMain.main(new String[] {"--output", dir.toString(), "--count", "0", "--corpus", "1"});
+
+        Path corpus = dir.resolve("corpus");
+        Map<String, Map<String, Object>> manifest = new ObjectMapper().readValue(
+                corpus.resolve("expected-values.json").toFile(), new TypeReference<>() { });
+        List<CorpusDocument> documents = new SampleCorpus(SampleInvoiceGenerator.DEFAULT_SEED).documents(1);
+        assertThat(manifest).hasSize(documents.size());
+        for (CorpusDocument document : documents) {
+            assertThat(Files.readAllBytes(corpus.resolve(document.fileName()))).isEqualTo(document.bytes());
+            assertThat(manifest.get(document.fileName())).containsAllEntriesOf(document.expected())
+                    .containsEntry("invoice", document.invoice()).containsEntry("text_layer", document.textLayer());
+        }
+        assertThat(manifest.get("dutch-1.pdf")).containsEntry("variant", "dutch").containsEntry("currency", "EUR");
     }
 }
