@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Parses the date spellings common on invoices: {@code 2026-01-15}, {@code 2026/01/15}, {@code 15/01/2026},
  * {@code 15.01.2026} and {@code 15-01-2026} (day first unless the second number cannot be a month),
- * {@code 15 Jan 2026}, {@code 15th January, 2026}, {@code January 15, 2026}, {@code Jan 15 2026}, and written
+ * {@code 15 Jan 2026}, {@code 15-Jan-2026}, {@code 15th January, 2026}, {@code January 15, 2026}, {@code Jan 15 2026}, and written
  * out in German and Dutch: {@code 3. August 2026}, {@code 3. März 2026}, {@code 3 augustus 2026}. Pure.
  */
 final class InvoiceDates {
@@ -22,7 +22,7 @@ final class InvoiceDates {
     private static final Pattern NUMERIC = Pattern.compile(
             "\\b(?<a>\\d{1,2})(?<sep>[/.\\-])(?<b>\\d{1,2})\\k<sep>(?<y>\\d{4})\\b");
     private static final Pattern DAY_MONTH = Pattern.compile(
-            "\\b(?<d>\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+" + MONTH + ",?\\s+(?<y>\\d{4})\\b",
+            "\\b(?<d>\\d{1,2})(?:st|nd|rd|th|\\.)?(?:\\s+|-)" + MONTH + "(?:,?\\s+|-)(?<y>\\d{4})\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern MONTH_DAY = Pattern.compile(
             "\\b" + MONTH + "\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y>\\d{4})\\b",

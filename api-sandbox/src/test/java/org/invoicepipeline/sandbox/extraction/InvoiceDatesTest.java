@@ -13,6 +13,7 @@ class InvoiceDatesTest {
     @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
             2026-01-15                  | 2026-01-15 | false
             15 Jan 2026                 | 2026-01-15 | false
+            03-Aug-2014                 | 2014-08-03 | false
             15th January, 2026          | 2026-01-15 | false
             'January 15, 2026'          | 2026-01-15 | false
             'August 3, 2014'            | 2014-08-03 | false
