@@ -2,6 +2,7 @@ package org.invoicepipeline.samples;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,7 +23,7 @@ public record CorpusDocument(String fileName, byte[] bytes, CorpusVariant varian
         boolean invoice, boolean textLayer) {
 
     /** The keys of {@link #expected()}, in report order. */
-    public static final java.util.List<String> FIELDS = java.util.List.of("invoice_number", "issue_date", "due_date",
+    public static final List<String> FIELDS = List.of("invoice_number", "issue_date", "due_date",
             "vendor_name", "buyer_name", "currency", "net_amount", "tax_amount", "total_amount");
 
     public CorpusDocument {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A varied corpus for measuring field recognition: the project's own sample invoices, printed in the
@@ -105,7 +106,7 @@ public final class SampleCorpus {
     }
 
     private static CorpusDocument invoice(String fileName, CorpusVariant variant, SampleInvoice invoice,
-            java.util.function.Function<SampleInvoice, byte[]> print) {
+            Function<SampleInvoice, byte[]> print) {
         return new CorpusDocument(fileName, print.apply(invoice), variant, CorpusDocument.expectedOf(invoice), true, true);
     }
 

@@ -7,20 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.invoicepipeline.samples.CorpusVariant;
 import org.invoicepipeline.samples.SampleCorpus;
 
 /**
  * Writes the corpus report: per field how often the sandbox found the printed value, got it right, and flagged
- * it for review, and that no wrong value goes unflagged; then per layout variant. Not timed. Run from the
- * repository root:
- *
- * <pre>
- * ./mvnw -o -q -pl api-sandbox test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.invoicepipeline.sandbox.corpus.CorpusReport -Dexec.args=api-sandbox/benchmarks/corpus-report.md
- * </pre>
+ * it for review, and that no wrong value goes unflagged; then per layout variant. Not timed. The command to run
+ * it is in the api-sandbox README ("Recognition corpus and report").
  */
 public final class CorpusReport {
 
@@ -111,9 +105,5 @@ public final class CorpusReport {
                 .append(scores.stream().mapToInt(CorpusEvaluation.FieldScore::rightFlagged).sum()).append(" | ")
                 .append(scores.stream().mapToInt(CorpusEvaluation.FieldScore::wrongUnflagged).sum()).append(" |\n");
         return md.toString();
-    }
-
-    static String collect(List<String> values) {
-        return values.stream().collect(Collectors.joining(", "));
     }
 }
