@@ -47,7 +47,8 @@ final class LabelScan {
             } else if (valueCellNext && !match.label().nameOnNextLine()) {
                 // "VAT (20%)" | "£30.00": the label cell carries a qualifier, the value is in the next column.
                 value = value + " " + cells.get(++i);
-            } else if (value.isEmpty() && i == cells.size() - 1 && below != null && !anyLabel(below)) {
+            } else if (value.isEmpty() && i == cells.size() - 1 && below != null && !anyLabel(below)
+                    && LineItemTable.ofHeader(below.text()) == null) {
                 // The label stands alone at the end of its line; its value is the line below.
                 value = below.cells().size() == 1 || cells.size() != below.cells().size()
                         ? below.cells().get(0) : below.cells().get(i);

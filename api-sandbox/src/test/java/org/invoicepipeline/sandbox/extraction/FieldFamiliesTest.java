@@ -101,6 +101,15 @@ class FieldFamiliesTest {
     }
 
     @Test
+    void aLabelWithoutAValueDoesNotSwallowTheTableHeaderBelowIt() {
+        RecognizedInvoice found = recognizer.recognize("Invoice No: 7\nBill To:\nDescription\tQty\tUnit Price\tAmount\n"
+                + "Widgets\t2\t5.00\t10.00\nTotal\t10.00\n");
+
+        assertThat(found.buyerName()).isNull();
+        assertThat(found.lineItems()).singleElement().satisfies(item -> assertThat(item.description()).isEqualTo("Widgets"));
+    }
+
+    @Test
     void aPrintedTotalOnALaterPageIsTheTotalAndItsPageIsKept() {
         RecognizedInvoice found = recognizer.recognize("INVOICE\nInvoice No: 7\nWidgets\t1\t10.00\t10.00\f"
                 + "Subtotal\t10.00\nVAT\t2.00\nAmount due\t12.00\n");
