@@ -74,7 +74,7 @@ public final class InvoiceFieldRecognizer {
 
         Map<InvoiceField, Integer> pages = new EnumMap<>(InvoiceField.class);
         Map<InvoiceField, String> doubts = new EnumMap<>(InvoiceField.class);
-        Recognized<String> number = note(InvoiceField.INVOICE_NUMBER, LabelledFields.invoiceNumber(values), pages, doubts);
+        Recognized<String> number = note(InvoiceField.INVOICE_NUMBER, LabelledFields.invoiceNumber(values, lines), pages, doubts);
         Recognized<LocalDate> issued = note(InvoiceField.ISSUE_DATE, LabelledFields.issueDate(values), pages, doubts);
         Recognized<LocalDate> due = note(InvoiceField.DUE_DATE, LabelledFields.dueDate(values), pages, doubts);
         PartyNames parties = PartyNames.recognize(lines, values);

@@ -20,8 +20,26 @@ final class LabelledFields {
     private LabelledFields() {
     }
 
-    static Recognized<String> invoiceNumber(List<LabelledValue> values) {
-        return first(values, InvoiceLabel.INVOICE_NUMBER, LabelledFields::invoiceNumber, "invoice number");
+    /** A title carrying the number without a number label: "INVOICE 2026-0042", "Rechnung 12345". */
+    private static final Pattern TITLE_WITH_NUMBER = Pattern.compile(
+            "(?i)^(?:tax\\s+|vat\\s+)?(?:invoice|factuur|rechnung)\\s+(?<number>[A-Za-z]{0,5}[-/]?\\d[A-Za-z0-9\\-/._]*)$");
+
+    static Recognized<String> invoiceNumber(List<LabelledValue> values, List<TextLine> lines) {
+        Recognized<String> labelled = first(values, InvoiceLabel.INVOICE_NUMBER, LabelledFields::invoiceNumber,
+                "invoice number");
+        if (labelled.found()) {
+            return labelled;
+        }
+        for (TextLine line : lines) {
+            for (String cell : line.cells()) {
+                Matcher title = TITLE_WITH_NUMBER.matcher(cell);
+                if (title.matches()) {
+                    return Recognized.doubtful(title.group("number"), line.page(), "no invoice-number label is "
+                            + "printed; the number was taken from the title \"" + cell + "\"");
+                }
+            }
+        }
+        return labelled;
     }
 
     static Recognized<LocalDate> issueDate(List<LabelledValue> values) {

@@ -26,6 +26,10 @@ class FieldFamiliesTest {
             Invoice No. | Invoice Date | Due Date / A-1 | 3 Aug 2026 | 2 Sep 2026 ; DUE_DATE  ; 2026-09-02       ; false
             Invoice No. | Invoice Date | Due Date / A-1 | 3 Aug 2026 | On receipt ; DUE_DATE  ; null             ; false
             Invoice Number Invoice Date Due Date                             ; INVOICE_NUMBER ; null             ; false
+            Acme Ltd | INVOICE 2026-0042 / Total | 10.00                     ; INVOICE_NUMBER ; 2026-0042        ; true
+            RECHNUNG / Rechnung 12345 / Gesamtbetrag | 10,00 €               ; INVOICE_NUMBER ; 12345            ; true
+            Invoice No: A-7 / INVOICE 2026-0042                              ; INVOICE_NUMBER ; A-7              ; false
+            TAX INVOICE / Total | 10.00                                      ; INVOICE_NUMBER ; null             ; false
             Factuurnummer: | F-2026-7 / Factuurdatum: | 03-08-2026           ; ISSUE_DATE     ; 2026-08-03       ; false
             Rechnungsnummer: | R-12 / Rechnungsdatum: | 3. August 2014       ; ISSUE_DATE     ; 2014-08-03       ; false
             Date: | 03/08/2014                                               ; ISSUE_DATE     ; 2014-08-03       ; true
