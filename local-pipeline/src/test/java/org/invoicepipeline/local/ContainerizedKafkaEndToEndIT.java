@@ -15,6 +15,7 @@ import org.testcontainers.utility.DockerImageName;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,7 +58,7 @@ class ContainerizedKafkaEndToEndIT {
                     "--input", input.toString(), "--output", output.toString(),
                     "--bootstrap-servers", kafka.getBootstrapServers(),
                     "--sandbox-rate-limit-scale", "60", "--sandbox-page-time", "20ms", "--timeout", "3m"});
-            Map<Stage, Map<String, String>> settings = PipelineFixture.fastClocks();
+            Map<Stage, Map<String, String>> settings = new HashMap<>(PipelineFixture.fastClocks());
             try (LocalPipeline pipeline = LocalPipeline.start(options, settings)) {
                 List<String> registered = pipeline.registerInput().stream().map(FileRegistered::getFileId).toList();
                 assertThat(registered).hasSize(invoices.size());
