@@ -163,6 +163,7 @@ class ComposeEnvironmentIT {
             logs.put(service.name(), log);
         }
 
+        long started = System.nanoTime();
         Map<String, Boolean> healthy = new LinkedHashMap<>();
         environments.keySet().forEach(name -> healthy.put(name, false));
         await("every process healthy by its image's health check").atMost(Duration.ofSeconds(240))
@@ -182,6 +183,15 @@ class ComposeEnvironmentIT {
                     }
                     assertThat(healthy).as("healthy processes (logs in %s)", runDir).doesNotContainValue(false);
                 });
+
+        // For the README's numbers: wall time to all healthy, and what the start cost in CPU (the machine's load varies).
+        StringBuilder cpu = new StringBuilder();
+        for (int i = 0; i < processes.size(); i++) {
+            cpu.append(' ').append(services.get(i).name()).append('=').append(processes.get(i).info().totalCpuDuration()
+                    .map(d -> d.toMillis() / 100 / 10.0 + "s").orElse("?"));
+        }
+        System.out.printf("all %d processes healthy after %.1f s; CPU:%s%n", processes.size(),
+                (System.nanoTime() - started) / 1e9, cpu);
 
         String sandboxBaseUrl = "http://" + addresses.get(SANDBOX + ":8089") + "/v1";
         for (ComposeFile.Service service : services) {
