@@ -50,7 +50,9 @@ import static org.awaitility.Awaitility.await;
  */
 class ComposeEnvironmentIT {
 
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    /** The repository root: the parent of the module directory Maven runs tests in (or the directory itself). */
+    private static final Path ROOT = Files.isDirectory(Path.of("docker"))
+            ? Path.of("").toAbsolutePath() : Path.of("").toAbsolutePath().getParent();
     private static final Path DOCKER = ROOT.resolve("docker");
     private static final Path COMPOSE = DOCKER.resolve("compose.yaml");
     private static final Path DOCKERFILE = DOCKER.resolve("Dockerfile");
