@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Content de-duplication on the whole pipeline (real KRaft broker, in-process sandbox): the same PDF under two names
  * in one run is uploaded and extracted once, and both files end EXTRACTED with the same rows, the one not uploaded
- * naming the other in duplicate_of; the page is charged once.
+ * naming the other in duplicate_of; the page is charged once. The output files come from the signed URLs the poll
+ * stage carried from the completed status: no call to the output endpoint.
  */
 class ContentDeduplicationIT {
 
@@ -67,6 +68,8 @@ class ContentDeduplicationIT {
                     .check();
             System.out.println("invariant: " + summary);
             assertThat(counters.calls("completeFileUpload")).as("files uploaded").isEqualTo(2);
+            assertThat(counters.calls("getOutputDownloadUrl"))
+                    .as("output files fetched from the URLs the poll stage carried: no output-endpoint call").isZero();
 
             Map<String, List<ExtractionResult>> results = pipeline.monitor().results();
             ExtractionResult ofOriginal = results.get(originalId).get(0);

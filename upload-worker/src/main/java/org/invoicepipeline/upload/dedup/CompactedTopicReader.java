@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,11 +27,20 @@ final class CompactedTopicReader implements AutoCloseable {
     private final Map<String, Object> consumerConfigs;
     private final Duration pollTimeout;
     private final Consumer<ConsumerRecord<String, byte[]>> apply;
-    private KafkaConsumer<String, byte[]> consumer;
+    private final Function<Map<String, Object>, org.apache.kafka.clients.consumer.Consumer<String, byte[]>> consumers;
+    private org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer;
     private List<TopicPartition> assigned = List.of();
 
     CompactedTopicReader(List<String> topics, Map<String, Object> consumerConfigs, Duration pollTimeout,
                          Consumer<ConsumerRecord<String, byte[]>> apply) {
+        this(topics, consumerConfigs, pollTimeout, apply, KafkaConsumer::new);
+    }
+
+    /** A reader whose consumer comes from {@code consumers} (given the configs; tests pass a mock). */
+    CompactedTopicReader(List<String> topics, Map<String, Object> consumerConfigs, Duration pollTimeout,
+                         Consumer<ConsumerRecord<String, byte[]>> apply,
+                         Function<Map<String, Object>, org.apache.kafka.clients.consumer.Consumer<String, byte[]>> consumers) {
+        this.consumers = consumers;
         this.topics = List.copyOf(topics);
         this.consumerConfigs = consumerConfigs;
         this.pollTimeout = pollTimeout;
@@ -39,14 +49,14 @@ final class CompactedTopicReader implements AutoCloseable {
 
     /** Applies every record committed up to now (the partitions' end offsets when called). */
     void catchUp() {
-        KafkaConsumer<String, byte[]> reader = open();
+        org.apache.kafka.clients.consumer.Consumer<String, byte[]> reader = open();
         Map<TopicPartition, Long> ends = reader.endOffsets(assigned);
         while (assigned.stream().anyMatch(p -> reader.position(p) < ends.get(p))) {
             reader.poll(pollTimeout).forEach(apply);
         }
     }
 
-    private KafkaConsumer<String, byte[]> open() {
+    private org.apache.kafka.clients.consumer.Consumer<String, byte[]> open() {
         if (consumer == null) {
             Map<String, Object> props = new HashMap<>(consumerConfigs);
             props.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -57,7 +67,7 @@ final class CompactedTopicReader implements AutoCloseable {
             props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             props.put(ConsumerConfig.CLIENT_ID_CONFIG, "upload-dedup-state-" + UUID.randomUUID());
-            consumer = new KafkaConsumer<>(props);
+            consumer = consumers.apply(props);
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
                 consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));

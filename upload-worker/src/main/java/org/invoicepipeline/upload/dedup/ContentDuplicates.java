@@ -50,6 +50,21 @@ public final class ContentDuplicates implements RegistrationDiversion, AutoClose
         this.reader = new CompactedTopicReader(List.of(indexTopic), consumerConfigs, pollTimeout, this::apply);
     }
 
+    /** As above, reading the index through consumers from {@code consumers} (tests pass a mock). */
+    ContentDuplicates(Predicate<String> appliesToProfile, String indexTopic, String duplicatesTopic,
+                      Duration refreshInterval, DedupMetrics metrics, Clock clock,
+                      java.util.function.Function<Map<String, Object>,
+                              org.apache.kafka.clients.consumer.Consumer<String, byte[]>> consumers) {
+        this.appliesToProfile = appliesToProfile;
+        this.indexTopic = indexTopic;
+        this.duplicatesTopic = duplicatesTopic;
+        this.refreshInterval = refreshInterval;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.reader = new CompactedTopicReader(List.of(indexTopic), Map.of(), Duration.ofMillis(10), this::apply,
+                consumers);
+    }
+
     @Override
     public boolean divert(ConsumerRecord<String, byte[]> record, ValidatedFile file,
                           List<ProducerRecord<String, byte[]>> sends) {
