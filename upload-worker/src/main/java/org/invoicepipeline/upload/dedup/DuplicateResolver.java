@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -161,12 +162,7 @@ public final class DuplicateResolver implements SmartLifecycle {
             while (running) {
                 ConsumerRecords<String, byte[]> polled = results.poll(settings.pollTimeout());
                 state.catchUp();
-                List<Future<RecordMetadata>> sends = new ArrayList<>();
-                for (ConsumerRecord<String, byte[]> record : polled) {
-                    onResult(record, producer, sends);
-                }
-                resolveReady(results.assignment(), partitions, producer, sends);
-                awaitAll(sends);
+                awaitAll(handle(polled, results.assignment(), partitions, producer));
                 if (!polled.isEmpty()) {
                     results.commitSync();
                 }
@@ -177,8 +173,22 @@ public final class DuplicateResolver implements SmartLifecycle {
         }
     }
 
+    /**
+     * One poll's work, once the state is caught up: the results read, then every duplicate that can be answered.
+     * Returns the sends to await before the results offsets are committed.
+     */
+    List<Future<RecordMetadata>> handle(Iterable<ConsumerRecord<String, byte[]>> polled, Set<TopicPartition> assignment,
+                                        int partitions, Producer<String, byte[]> producer) {
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : polled) {
+            onResult(record, producer, sends);
+        }
+        resolveReady(assignment, partitions, producer, sends);
+        return sends;
+    }
+
     /** A first file's result: recorded in the index (the first terminal one wins), for its duplicates. */
-    private void onResult(ConsumerRecord<String, byte[]> record, KafkaProducer<String, byte[]> producer,
+    private void onResult(ConsumerRecord<String, byte[]> record, Producer<String, byte[]> producer,
                           List<Future<RecordMetadata>> sends) {
         if (record.value() == null) {
             return;
@@ -208,7 +218,7 @@ public final class DuplicateResolver implements SmartLifecycle {
     }
 
     /** Publishes the result of every waiting duplicate whose first's result is known, where this instance owns it. */
-    private void resolveReady(Set<TopicPartition> assignment, int partitions, KafkaProducer<String, byte[]> producer,
+    private void resolveReady(Set<TopicPartition> assignment, int partitions, Producer<String, byte[]> producer,
                               List<Future<RecordMetadata>> sends) {
         Iterator<WaitingDuplicate> it = waiting.values().iterator();
         while (it.hasNext()) {
@@ -235,7 +245,8 @@ public final class DuplicateResolver implements SmartLifecycle {
         return new TopicPartition(settings.resultsTopic(), partition);
     }
 
-    private void applyState(ConsumerRecord<String, byte[]> record) {
+    /** A record of the index or duplicates topic, read by the state reader. */
+    void applyState(ConsumerRecord<String, byte[]> record) {
         try {
             if (record.topic().equals(settings.indexTopic())) {
                 if (record.value() == null) {
