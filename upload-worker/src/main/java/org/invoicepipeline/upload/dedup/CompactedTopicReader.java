@@ -57,6 +57,9 @@ final class CompactedTopicReader implements AutoCloseable {
     }
 
     private org.apache.kafka.clients.consumer.Consumer<String, byte[]> open() {
+        if (consumer != null && assigned.isEmpty()) {
+            close(); // the topics did not exist yet when opened: look again
+        }
         if (consumer == null) {
             Map<String, Object> props = new HashMap<>(consumerConfigs);
             props.remove(ConsumerConfig.GROUP_ID_CONFIG);
