@@ -126,6 +126,15 @@ public interface InvoiceExtractionClient extends AutoCloseable {
     /** As above, trying the completed status's own URL first (saves a rate-limited output call). */
     long downloadOutput(ExtractionStatus.Completed completed, OutputFormat format, Path target);
 
+    /**
+     * GETs one output file from a signed URL already in hand (e.g. the completed status's, carried by an event)
+     * into {@code target} (replaced if present), without asking the output endpoint for another: storage's refusal
+     * (403 for an expired or rejected signature, or any other non-2xx after the client's retries) fails with
+     * {@link SignedUrlException}, and the caller decides whether a fresh URL is worth a rate-limited output call.
+     * Returns the number of bytes written.
+     */
+    long downloadOutputFrom(String signedUrl, Path target);
+
     /** One page of the caller's extractions, newest first. */
     ExtractionList listExtractions(ListExtractionsQuery query);
 

@@ -29,6 +29,7 @@ import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.FileRef;
 import org.invoicepipeline.events.JsonNumber;
 import org.invoicepipeline.events.ResultStatus;
+import org.invoicepipeline.events.SignedOutputUrls;
 import org.invoicepipeline.samples.SampleInvoice;
 import org.invoicepipeline.samples.SampleInvoiceGenerator;
 import org.invoicepipeline.sandbox.ApiSandbox;
@@ -108,10 +109,13 @@ class DownloadWorkerIT {
         startWorker(false);
         List<SampleInvoice> invoices = List.of(generator.generate(1), generator.generate(2), generator.generate(3));
         ExtractionCompleted completed = extract(invoices);
+        long outputUrlCallsBefore = outputUrlCalls();
 
         publish(completed);
 
         List<ExtractionResult> results = awaitResults(completed.getSubmissionId(), 3);
+        assertThat(outputUrlCalls() - outputUrlCallsBefore)
+                .as("the files come from the completed status's URLs: no output-endpoint call").isZero();
         for (SampleInvoice invoice : invoices) {
             ExtractionResult result = results.stream()
                     .filter(r -> r.getFileName().equals(invoice.fileName())).findFirst().orElseThrow();
@@ -166,6 +170,24 @@ class DownloadWorkerIT {
         assertThat(awaitResults(completed.getSubmissionId(), 1)).hasSize(1);
         assertThat(deadLetters()).noneSatisfy(record ->
                 assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(completed.getUploadSessionId()));
+    }
+
+    @Test
+    void expiredCarriedUrlsAreReplacedByFreshOnesOnlyForTheConfiguredFormats() throws Exception {
+        startWorker(false, "--pipeline.download.formats=json,csv");
+        ExtractionCompleted carried = extract(List.of(generator.generate(11)));
+        ExtractionCompleted completed = ExtractionCompleted.newBuilder(carried)
+                .setOutputUrls(SignedOutputUrls.newBuilder(carried.getOutputUrls()).setExpiresAt(Instant.now()).build())
+                .build();
+        long outputUrlCallsBefore = outputUrlCalls();
+
+        publish(completed);
+
+        assertThat(awaitResults(completed.getSubmissionId(), 1)).singleElement().satisfies(r -> {
+            assertThat(r.getStatus()).isEqualTo(ResultStatus.EXTRACTED);
+            assertThat(r.getOutputs()).extracting(o -> o.getFormat()).containsExactlyInAnyOrder("json", "csv");
+        });
+        assertThat(outputUrlCalls() - outputUrlCallsBefore).as("one fresh URL per configured format").isEqualTo(2);
     }
 
     @Test
@@ -297,10 +319,18 @@ class DownloadWorkerIT {
                 .taskName("Download IT").prompt("Extract invoice number, vendor name and total amount")
                 .outputStructure(OutputStructure.PER_INVOICE).options(ExtractionOptions.typedValues()).build())
                 .extractionId();
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> client.getExtraction(extractionId, Duration.ofSeconds(5)) instanceof ExtractionStatus.Completed);
+        ExtractionStatus.Completed status = (ExtractionStatus.Completed) await().atMost(Duration.ofSeconds(30))
+                .until(() -> client.getExtraction(extractionId, Duration.ofSeconds(5)),
+                        s -> s instanceof ExtractionStatus.Completed);
+        // as the poll stage carries them: the status's URLs, valid 5 minutes from now
+        SignedOutputUrls urls = new SignedOutputUrls(status.output().xlsxUrl(), status.output().csvUrl(),
+                status.output().jsonUrl(), Instant.now().plus(Duration.ofMinutes(5)));
         return ExtractionCompleted.newBuilder(completedEvent(extractionId, submissionId, files))
-                .setUploadSessionId(session).build();
+                .setUploadSessionId(session).setOutputUrls(urls).build();
+    }
+
+    private static long outputUrlCalls() {
+        return sandbox.control().counters(KEY).calls("getOutputDownloadUrl");
     }
 
     private static FileRef fileRef(String fileName, int index) {

@@ -225,6 +225,11 @@ final class HttpInvoiceExtractionClient implements InvoiceExtractionClient {
         return download(completed.extractionId(), format, url, DownloadSink.toFile(target));
     }
 
+    @Override
+    public long downloadOutputFrom(String signedUrl, Path target) {
+        return storage.download(signedUrl, DownloadSink.toFile(target));
+    }
+
     /**
      * Downloads from {@code knownUrl} if given, asking the output endpoint for a fresh URL, with back-off, while
      * storage refuses them (outputs stay downloadable for 90 days: a refusal is storage's state, not the output's).

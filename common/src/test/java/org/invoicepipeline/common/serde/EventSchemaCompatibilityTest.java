@@ -2,6 +2,9 @@ package org.invoicepipeline.common.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -9,7 +12,21 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.apache.avro.SchemaNormalization;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.invoicepipeline.common.events.EventType;
+import org.invoicepipeline.common.events.SampleEvents;
+import org.invoicepipeline.events.ExtractionCompleted;
+import org.invoicepipeline.events.ExtractionResult;
+import org.invoicepipeline.events.SignedOutputUrls;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -83,5 +100,89 @@ class EventSchemaCompatibilityTest {
             assertThat(released.schema().getFullName()).isEqualTo(type.schemaName());
             assertThat(released.schema().getType()).isEqualTo(Schema.Type.RECORD);
         }
+    }
+
+    // ---- the optional fields added at the end of released records (v2) ---------------------------------------
+
+    @Test
+    void anExtractionCompletedWrittenBeforeOutputUrlsReadsWithoutThem() throws IOException {
+        ExtractionCompleted current = SampleEvents.extractionCompleted();
+        GenericRecord asV1 = readAs(write(current, ExtractionCompleted.getClassSchema()),
+                ExtractionCompleted.getClassSchema(), released(EventType.EXTRACTION_COMPLETED, 1));
+
+        ExtractionCompleted read = readSpecific(writeGeneric(asV1), asV1.getSchema(), ExtractionCompleted.getClassSchema());
+
+        assertThat(read.getOutputUrls()).isNull();
+        assertThat(read.getSubmissionId()).isEqualTo(current.getSubmissionId());
+    }
+
+    @Test
+    void outputUrlsRoundTripAndAV1ReaderSkipsThem() throws IOException {
+        ExtractionCompleted withUrls = ExtractionCompleted.newBuilder(SampleEvents.extractionCompleted())
+                .setOutputUrls(new SignedOutputUrls("https://s/x.xlsx?sig=1", null, "https://s/x.json?sig=2",
+                        Instant.parse("2026-07-01T09:35:00Z")))
+                .build();
+        byte[] bytes = write(withUrls, ExtractionCompleted.getClassSchema());
+
+        ExtractionCompleted read = readSpecific(bytes, ExtractionCompleted.getClassSchema(), ExtractionCompleted.getClassSchema());
+        GenericRecord byV1 = readAs(bytes, ExtractionCompleted.getClassSchema(), released(EventType.EXTRACTION_COMPLETED, 1));
+
+        assertThat(read.getOutputUrls()).isEqualTo(withUrls.getOutputUrls());
+        assertThat(byV1.getSchema().getField("output_urls")).isNull();
+        assertThat(byV1.get("submission_id").toString()).isEqualTo(withUrls.getSubmissionId());
+    }
+
+    @Test
+    void anExtractionResultWrittenBeforeDuplicateOfReadsAsNotADuplicate() throws IOException {
+        ExtractionResult current = SampleEvents.extractionResult();
+        GenericRecord asV1 = readAs(write(current, ExtractionResult.getClassSchema()), ExtractionResult.getClassSchema(),
+                released(EventType.EXTRACTION_RESULT, 1));
+
+        ExtractionResult read = readSpecific(writeGeneric(asV1), asV1.getSchema(), ExtractionResult.getClassSchema());
+
+        assertThat(read.getDuplicateOf()).isNull();
+        assertThat(read.getResultId()).isEqualTo(current.getResultId());
+    }
+
+    @Test
+    void duplicateOfRoundTripsAndAV1ReaderSkipsIt() throws IOException {
+        ExtractionResult duplicate = ExtractionResult.newBuilder(SampleEvents.extractionResult())
+                .setDuplicateOf("erp-42:first").build();
+        byte[] bytes = write(duplicate, ExtractionResult.getClassSchema());
+
+        ExtractionResult read = readSpecific(bytes, ExtractionResult.getClassSchema(), ExtractionResult.getClassSchema());
+        assertThat(read.getDuplicateOf()).isEqualTo("erp-42:first");
+        GenericRecord byV1 = readAs(bytes, ExtractionResult.getClassSchema(), released(EventType.EXTRACTION_RESULT, 1));
+        assertThat(byV1.getSchema().getField("duplicate_of")).isNull();
+        assertThat(byV1.get("result_id").toString()).isEqualTo(duplicate.getResultId());
+    }
+
+    private static Schema released(EventType type, int version) {
+        return EventSchemaHistory.released(type).get(version - 1).schema();
+    }
+
+    private static <T> byte[] write(T record, Schema schema) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new SpecificDatumWriter<T>(schema).write(record, encoder);
+        encoder.flush();
+        return out.toByteArray();
+    }
+
+    private static byte[] writeGeneric(GenericRecord record) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(record.getSchema(), GenericData.get()).write(record, encoder);
+        encoder.flush();
+        return out.toByteArray();
+    }
+
+    private static GenericRecord readAs(byte[] bytes, Schema writer, Schema reader) throws IOException {
+        return new GenericDatumReader<GenericRecord>(writer, reader).read(null,
+                DecoderFactory.get().binaryDecoder(bytes, null));
+    }
+
+    private static <T> T readSpecific(byte[] bytes, Schema writer, Schema reader) throws IOException {
+        return new SpecificDatumReader<T>(writer, reader).read(null, DecoderFactory.get().binaryDecoder(bytes, null));
     }
 }

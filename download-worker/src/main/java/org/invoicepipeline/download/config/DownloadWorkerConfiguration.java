@@ -6,6 +6,7 @@ import org.invoicepipeline.client.InvoiceExtractionClient;
 import org.invoicepipeline.common.config.ApiClientConfiguration;
 import org.invoicepipeline.download.fetch.ExtractionRowsReader;
 import org.invoicepipeline.download.fetch.OutputArchiver;
+import org.invoicepipeline.download.fetch.OutputUrlMetrics;
 import org.invoicepipeline.download.listener.DownloadMetrics;
 import org.invoicepipeline.download.listener.ExtractionCompletedListener;
 import org.invoicepipeline.download.mapping.FileResultAssembler;
@@ -46,11 +47,12 @@ public class DownloadWorkerConfiguration {
     public ExtractionCompletedListener extractionCompletedListener(InvoiceExtractionClient client, OutputStore store,
                                                                    KafkaTemplate<String, ExtractionResult> resultTemplate,
                                                                    DownloadWorkerProperties properties,
-                                                                   DownloadMetrics metrics) {
+                                                                   DownloadMetrics metrics, MeterRegistry meters) {
         return new ExtractionCompletedListener(properties.getTopics().getExtractionCompleted(),
                 properties.getGroupId(),
                 new ExtractionRowsReader(client, properties.getResultsPageSize()),
-                new OutputArchiver(client, store, properties.getFormats()),
+                new OutputArchiver(client, store, properties.getFormats(), properties.getOutputUrlMinValidity(),
+                        Clock.systemUTC(), new OutputUrlMetrics(meters)),
                 new FileResultAssembler(new RowCells(new ObjectMapper()), Clock.systemUTC()),
                 new ResultPublisher(resultTemplate, properties.getTopics().getExtractionResults(),
                         properties.getPublishTimeout()),

@@ -8,6 +8,7 @@ import org.invoicepipeline.common.config.PropertyRules;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -32,7 +33,11 @@ public class DownloadWorkerProperties extends ConsumerStageProperties {
     /** Root directory of the local output store; output files land under {@code extractions/<extraction_id>/}. */
     private Path outputDirectory = Path.of("pipeline-output");
 
-    /** Output files to copy into the store, from json, csv, xlsx. Each costs one call to the output endpoint (30/min). */
+    /**
+     * Output files to copy into the store, from json, csv, xlsx; only these are downloaded. Each is fetched from the
+     * signed URL the completed status carried while it is valid; only an expired, absent or refused URL costs a call
+     * to the output endpoint (30/min).
+     */
     private List<OutputFormat> formats = List.of(OutputFormat.JSON, OutputFormat.CSV, OutputFormat.XLSX);
 
     /** Rows per call to the results endpoint (1 to 1,000; the endpoint allows 60 calls/min). */
@@ -44,6 +49,12 @@ public class DownloadWorkerProperties extends ConsumerStageProperties {
      */
     private boolean deleteAfterStore = false;
 
+    /**
+     * A carried output URL is used only while at least this much of its validity is left (it covers the clock
+     * difference between the poll and the download hosts); otherwise a fresh URL is requested at once.
+     */
+    private Duration outputUrlMinValidity = Duration.ofSeconds(30);
+
     public DownloadWorkerProperties() {
         super(PREFIX, "download-worker", new StageRetryProperties());
     }
@@ -53,6 +64,17 @@ public class DownloadWorkerProperties extends ConsumerStageProperties {
         super.validate(rules);
         rules.require(resultsPageSize >= 1 && resultsPageSize <= 1000, "resultsPageSize", resultsPageSize,
                 "must be between 1 and 1000 (the results endpoint's page sizes)");
+        rules.require(outputUrlMinValidity != null && !outputUrlMinValidity.isNegative()
+                        && outputUrlMinValidity.compareTo(Duration.ofMinutes(5)) < 0, "outputUrlMinValidity",
+                outputUrlMinValidity, "must be between 0 and 5 minutes (signed output URLs are valid for 5 minutes)");
+    }
+
+    public Duration getOutputUrlMinValidity() {
+        return outputUrlMinValidity;
+    }
+
+    public void setOutputUrlMinValidity(Duration outputUrlMinValidity) {
+        this.outputUrlMinValidity = outputUrlMinValidity;
     }
 
     public Topics getTopics() {

@@ -83,7 +83,7 @@ public class ExtractionCompletedListener {
 
     private List<ExtractionResult> extracted(ExtractionCompleted completed) {
         ExtractionRows rows = rowsReader.read(completed.getExtractionId());
-        List<StoredOutput> outputs = archiver.archive(completed.getExtractionId());
+        List<StoredOutput> outputs = archiver.archive(completed.getExtractionId(), completed.getOutputUrls());
         List<ExtractionResult> results = assembler.extracted(completed, rows, outputs);
         // Each row goes to at most one file's result; the others named no file of the extraction.
         metrics.unassignedRows(rows.rows().size() - results.stream().mapToInt(r -> r.getRows().size()).sum());

@@ -39,6 +39,8 @@ class DownloadWorkerPropertiesTest {
             "pipeline.download.results-page-size=1001; pipeline.download.results-page-size must be between 1 and 1000",
             "pipeline.download.publish-timeout=0s; pipeline.download.publish-timeout must be positive",
             "pipeline.download.retry.max-attempts=0; pipeline.download.retry.max-attempts must be at least 1",
+            "pipeline.download.output-url-min-validity=5m; pipeline.download.output-url-min-validity must be between 0 and 5 minutes",
+            "pipeline.download.output-url-min-validity=-1s; pipeline.download.output-url-min-validity must be between 0 and 5 minutes",
     })
     void anUnworkableValueFailsTheStartNamingTheProperty(String setting, String message) {
         PropertiesBinding.startFails(DownloadWorkerProperties.class, setting, message);

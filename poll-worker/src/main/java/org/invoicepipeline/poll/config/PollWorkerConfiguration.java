@@ -93,7 +93,7 @@ public class PollWorkerConfiguration {
                 properties.getInsufficientCreditsWait(), properties.getErrorBackoff(), properties.getMaxErrorBackoff()),
                 deadline);
         ExtractionOutcomes outcomes = new ExtractionOutcomes(client, outcomePublisher,
-                new Resubmitter(client, requests, clock), new CompletedEvents(clock), new QuestionEvents(clock),
+                new Resubmitter(client, requests, clock), new CompletedEvents(clock, properties.isCarryOutputUrls()), new QuestionEvents(clock),
                 answerPolicy, deadline, pollMetrics, clock);
         return new ExtractionWaiter(client, properties.getLongPollWait(), properties.getWaiterThreads(),
                 inFlightOffsets, policy, outcomes, new CreditsCheck(client), pollMetrics, intakeThrottle::afterRelease,

@@ -91,6 +91,13 @@ public class PollWorkerProperties extends ConsumerStageProperties {
      */
     private int offsetMetadataMaxBytes = 4000;
 
+    /**
+     * Carry the completed status's signed output URLs (valid 5 minutes) in ExtractionCompleted, so the download
+     * stage fetches the files without calls to the output endpoint (30/min). Off keeps every signed URL off Kafka,
+     * at the price of one output call per file format.
+     */
+    private boolean carryOutputUrls = true;
+
     public PollWorkerProperties() {
         super(PREFIX, "poll-worker", new StageRetryProperties());
     }
@@ -222,6 +229,14 @@ public class PollWorkerProperties extends ConsumerStageProperties {
 
     public void setOffsetMetadataMaxBytes(int offsetMetadataMaxBytes) {
         this.offsetMetadataMaxBytes = offsetMetadataMaxBytes;
+    }
+
+    public boolean isCarryOutputUrls() {
+        return carryOutputUrls;
+    }
+
+    public void setCarryOutputUrls(boolean carryOutputUrls) {
+        this.carryOutputUrls = carryOutputUrls;
     }
 
     /** Topic names. Dead letters go to {@code <extraction-submitted>.DLT}. */

@@ -3,6 +3,7 @@ package org.invoicepipeline.poll.outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.invoicepipeline.client.model.ApiError;
 import org.invoicepipeline.client.model.ExtractionStatus;
+import org.invoicepipeline.client.model.OutputUrls;
 import org.invoicepipeline.client.model.PageFailureReason;
 import org.invoicepipeline.client.model.PageReference;
 import org.invoicepipeline.client.model.ReviewNeeded;
@@ -15,23 +16,36 @@ import org.invoicepipeline.events.PageRef;
 import org.invoicepipeline.events.Pages;
 import org.invoicepipeline.events.PromptSuggestion;
 import org.invoicepipeline.events.ReviewNeededItem;
+import org.invoicepipeline.events.SignedOutputUrls;
 import org.invoicepipeline.events.UncertaintyNote;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Builds the {@link ExtractionCompleted} event of an extraction that reached a terminal status. Signed output
- * URLs are deliberately not carried: they expire in minutes and are secrets.
+ * Builds the {@link ExtractionCompleted} event of an extraction that reached a terminal status. A completed
+ * one carries the status's signed output URLs with their expiry (read time + their documented 5 minutes), when
+ * enabled, so the download stage needs no output-endpoint call while they are fresh; they are never logged.
  */
 public final class CompletedEvents {
 
-    private final Clock clock;
+    /** How long the completed status's output URLs are valid (the API's documented 5 minutes). */
+    public static final Duration OUTPUT_URL_VALIDITY = Duration.ofMinutes(5);
 
+    private final Clock clock;
+    private final boolean carryOutputUrls;
+
+    /** Events that carry the completed status's output URLs. */
     public CompletedEvents(Clock clock) {
+        this(clock, true);
+    }
+
+    public CompletedEvents(Clock clock, boolean carryOutputUrls) {
         this.clock = clock;
+        this.carryOutputUrls = carryOutputUrls;
     }
 
     public ExtractionCompleted completed(ExtractionSubmitted submitted, ExtractionStatus.Completed status) {
@@ -46,7 +60,20 @@ public final class CompletedEvents {
                 .setUncertaintyNotes(status.aiUncertaintyNotes() == null ? List.of()
                         : status.aiUncertaintyNotes().stream().map(CompletedEvents::note).toList())
                 .setOutputExpiresAt(status.outputExpiresAt())
+                .setOutputUrls(carryOutputUrls ? outputUrls(status.output()) : null)
                 .build();
+    }
+
+    /**
+     * The status's URLs, expiring 5 minutes from now: a few milliseconds after the API issued them, which the
+     * download stage's {@code output-url-min-validity} margin covers.
+     */
+    private SignedOutputUrls outputUrls(OutputUrls urls) {
+        if (urls == null) {
+            return null;
+        }
+        return new SignedOutputUrls(urls.xlsxUrl(), urls.csvUrl(), urls.jsonUrl(),
+                clock.instant().plus(OUTPUT_URL_VALIDITY));
     }
 
     public ExtractionCompleted cancelled(ExtractionSubmitted submitted, ExtractionStatus.Cancelled status) {

@@ -21,6 +21,7 @@ import org.invoicepipeline.common.serde.EventSerializer;
 import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.upload.UploadMetrics;
+import org.invoicepipeline.upload.plan.RegistrationDiversion;
 import org.invoicepipeline.upload.plan.SessionPlanner;
 import org.invoicepipeline.upload.session.PlannedSessionDeadLetterResults;
 import org.invoicepipeline.upload.session.PlannedSessionListener;
@@ -46,7 +47,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 /** Wires the upload stage: planner (step 1), uploader listener (step 2), shared error handling. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({UploadWorkerProperties.class, ExtractionProfiles.class})
-@Import({ApiClientConfiguration.class, StageErrorHandlingConfiguration.class})
+@Import({ApiClientConfiguration.class, StageErrorHandlingConfiguration.class, UploadDedupConfiguration.class})
 public class UploadWorkerConfiguration {
 
     @Bean
@@ -66,7 +67,7 @@ public class UploadWorkerConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "pipeline.upload.planner", name = "enabled", matchIfMissing = true)
     SessionPlanner sessionPlanner(UploadWorkerProperties properties, KafkaProperties kafka, FileValidator validator,
-                                  UploadMetrics metrics) {
+                                  UploadMetrics metrics, ObjectProvider<RegistrationDiversion> diversion) {
         UploadPlannerProperties planner = properties.getPlanner();
         UploadWorkerProperties.Topics topics = properties.getTopics();
         SessionPlanner.Settings settings = new SessionPlanner.Settings(topics.getFilesRegistered(),
@@ -82,7 +83,7 @@ public class UploadWorkerConfiguration {
         Map<String, Object> producerConfigs = kafka.buildProducerProperties();
         resultSerializer.configure(producerConfigs, false);
         return new SessionPlanner(settings, consumerConfigs, producerConfigs, validator, deserializer,
-                resultSerializer, metrics, Clock.systemUTC());
+                resultSerializer, metrics, Clock.systemUTC(), diversion.getIfAvailable(() -> RegistrationDiversion.NONE));
     }
 
     @Bean

@@ -35,6 +35,8 @@ public class UploadWorkerProperties extends StageProperties<UploadWorkerProperti
     private final UploadPlannerProperties planner = new UploadPlannerProperties();
     @NestedConfigurationProperty
     private final UploadUploaderProperties uploader = new UploadUploaderProperties();
+    @NestedConfigurationProperty
+    private final UploadDedupProperties dedup = new UploadDedupProperties();
 
     /** The key of the {@code index}th entry of {@code validation.allowed-roots}. */
     public static String validationAllowedRoot(int index) {
@@ -52,6 +54,7 @@ public class UploadWorkerProperties extends StageProperties<UploadWorkerProperti
         validation.validate(rules);
         planner.validate(rules);
         uploader.validate(rules);
+        dedup.validate(rules, uploader.isPublishFailedResults());
         rules.positive("retry.insufficientCreditsWait", getRetry().getInsufficientCreditsWait());
     }
 
@@ -69,6 +72,10 @@ public class UploadWorkerProperties extends StageProperties<UploadWorkerProperti
 
     public UploadUploaderProperties getUploader() {
         return uploader;
+    }
+
+    public UploadDedupProperties getDedup() {
+        return dedup;
     }
 
     /** Topic names. Dead letters go to {@code <topic>.DLT} of each input topic. */

@@ -44,11 +44,21 @@ final class RegistrationIntake {
     private final PlanBudget budget;
     private final UploadMetrics metrics;
     private final Clock clock;
+    private final RegistrationDiversion diversion;
 
     RegistrationIntake(String resultsTopic, boolean publishFailedResults, Deserializer<FileRegistered> eventDeserializer,
                        Serializer<ExtractionResult> resultSerializer, DuplicateRegistrations duplicates,
                        FileValidator validator, SessionBuffer buffer, PlanBudget budget, UploadMetrics metrics,
                        Clock clock) {
+        this(resultsTopic, publishFailedResults, eventDeserializer, resultSerializer, duplicates, validator, buffer,
+                budget, metrics, clock, RegistrationDiversion.NONE);
+    }
+
+    RegistrationIntake(String resultsTopic, boolean publishFailedResults, Deserializer<FileRegistered> eventDeserializer,
+                       Serializer<ExtractionResult> resultSerializer, DuplicateRegistrations duplicates,
+                       FileValidator validator, SessionBuffer buffer, PlanBudget budget, UploadMetrics metrics,
+                       Clock clock, RegistrationDiversion diversion) {
+        this.diversion = diversion;
         this.budget = budget;
         this.resultsTopic = resultsTopic;
         this.publishFailedResults = publishFailedResults;
@@ -83,8 +93,14 @@ final class RegistrationIntake {
                         + budget.maxPlanBytes() + " bytes, planner.max-plan-size); attributes are left out of"
                         + " this result");
             }
+            if (diversion.divert(record, valid, sends)) {
+                return;
+            }
             buffer.add(new SessionBuffer.Entry(partition, record.offset(), valid, planBytes, origin), clock.millis());
             metrics.fileAccepted();
+        }
+        catch (RegistrationDiversion.Unavailable e) {
+            throw e; // not the file's fault: the planner starts over from the committed offsets
         }
         catch (RuntimeException e) {
             reject(record, event, FailureClassifier.classify(e), sends);

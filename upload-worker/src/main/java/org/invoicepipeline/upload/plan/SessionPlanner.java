@@ -73,6 +73,15 @@ public class SessionPlanner implements SmartLifecycle {
     public SessionPlanner(Settings settings, Map<String, Object> consumerConfigs, Map<String, Object> producerConfigs,
                           FileValidator validator, Deserializer<FileRegistered> eventDeserializer,
                           Serializer<ExtractionResult> resultSerializer, UploadMetrics metrics, Clock clock) {
+        this(settings, consumerConfigs, producerConfigs, validator, eventDeserializer, resultSerializer, metrics, clock,
+                RegistrationDiversion.NONE);
+    }
+
+    /** A planner that asks {@code diversion} about every valid file before buffering it (content de-duplication). */
+    public SessionPlanner(Settings settings, Map<String, Object> consumerConfigs, Map<String, Object> producerConfigs,
+                          FileValidator validator, Deserializer<FileRegistered> eventDeserializer,
+                          Serializer<ExtractionResult> resultSerializer, UploadMetrics metrics, Clock clock,
+                          RegistrationDiversion diversion) {
         this.settings = settings;
         this.consumerConfigs = consumerConfigs;
         this.producerConfigs = producerConfigs;
@@ -85,7 +94,7 @@ public class SessionPlanner implements SmartLifecycle {
         this.planLog = new PlanLogReader(settings.plannedTopic(), consumerConfigs, settings.pollTimeout(), plannedFiles);
         this.intake = new RegistrationIntake(settings.resultsTopic(), settings.publishFailedResults(), eventDeserializer,
                 resultSerializer, new DuplicateRegistrations(plannedFiles, buffer, metrics), validator, buffer, budget,
-                metrics, clock);
+                metrics, clock, diversion);
         metrics.waitingFiles(buffer::waitingFiles);
         metrics.plannedFiles(plannedFiles::size);
     }

@@ -72,6 +72,7 @@ class UploadWorkerPropertiesTest {
             "pipeline.upload.publish-timeout=0s; pipeline.upload.publish-timeout must be positive",
             "pipeline.upload.retry.insufficient-credits-wait=0s; pipeline.upload.retry.insufficient-credits-wait must be positive",
             "pipeline.upload.retry.max-attempts=0; pipeline.upload.retry.max-attempts must be at least 1",
+            "pipeline.upload.dedup.poll-timeout=0s; pipeline.upload.dedup.poll-timeout must be positive",
     })
     void anUnworkableValueFailsTheStartNamingTheProperty(String setting, String message) {
         PropertiesBinding.startFails(UploadWorkerProperties.class, setting, message);
