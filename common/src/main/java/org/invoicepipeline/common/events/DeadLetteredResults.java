@@ -72,6 +72,7 @@ public final class DeadLetteredResults {
                 .setExtractionId(origin.extractionId())
                 .setError(error)
                 .setProducedAt(now)
+                .setRetryGeneration(file.getRetryGeneration())
                 .build();
     }
 }

@@ -22,4 +22,15 @@ public final class ResultIds {
     public static String forUnsubmitted(String fileId, String uploadSessionId) {
         return Objects.requireNonNull(fileId, "fileId") + "/" + (uploadSessionId == null ? "-" : uploadSessionId);
     }
+
+    /**
+     * As {@link #forUnsubmitted(String, String)} for work of retry generation {@code generation}: a replayed file
+     * refused before any session ({@code uploadSessionId} null) gets {@code "<file_id>/-#N"}, so it does not
+     * repeat the id of the earlier generation's result; with a session the session id already differs.
+     */
+    public static String forUnsubmitted(String fileId, String uploadSessionId, int generation) {
+        return uploadSessionId == null && generation > 0
+                ? forUnsubmitted(fileId, "-" + RetryGenerations.SEPARATOR + generation)
+                : forUnsubmitted(fileId, uploadSessionId);
+    }
 }

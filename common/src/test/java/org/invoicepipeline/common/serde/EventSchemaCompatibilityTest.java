@@ -2,6 +2,7 @@ package org.invoicepipeline.common.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -9,7 +10,20 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.apache.avro.SchemaNormalization;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
 import org.invoicepipeline.common.events.EventType;
+import org.invoicepipeline.common.events.SampleEvents;
+import org.invoicepipeline.events.ExtractionResult;
+import org.invoicepipeline.events.FileRegistered;
+import org.invoicepipeline.events.PartsUploaded;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -83,5 +97,51 @@ class EventSchemaCompatibilityTest {
             assertThat(released.schema().getFullName()).isEqualTo(type.schemaName());
             assertThat(released.schema().getType()).isEqualTo(Schema.Type.RECORD);
         }
+    }
+
+    /**
+     * The retry generation added in v2: what a v1 producer wrote (FileRegistered, FileRef inside PartsUploaded,
+     * ExtractionResult) reads as generation 0, so registrations and results of before keep their ids and meaning.
+     */
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"FILE_REGISTERED", "PARTS_UPLOADED", "EXTRACTION_RESULT"})
+    void whatAVersion1ProducerWroteReadsAsRetryGenerationZero(EventType type) throws Exception {
+        Schema v1 = EventSchemaHistory.released(type).get(0).schema();
+        GenericRecord written = toGeneric(sample(type), v1);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+        new GenericDatumWriter<GenericRecord>(v1).write(written, encoder);
+        encoder.flush();
+
+        SpecificRecord read = new SpecificDatumReader<SpecificRecord>(v1, type.schema())
+                .read(null, DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
+
+        if (read instanceof FileRegistered registered) {
+            assertThat(registered.getRetryGeneration()).isZero();
+        }
+        else if (read instanceof PartsUploaded uploaded) {
+            assertThat(uploaded.getFiles()).isNotEmpty().allSatisfy(f -> assertThat(f.getRetryGeneration()).isZero());
+        }
+        else {
+            assertThat(((ExtractionResult) read).getRetryGeneration()).isZero();
+        }
+    }
+
+    private static SpecificRecord sample(EventType type) {
+        return switch (type) {
+            case FILE_REGISTERED -> SampleEvents.fileRegistered();
+            case PARTS_UPLOADED -> SampleEvents.partsUploaded();
+            default -> SampleEvents.extractionResult();
+        };
+    }
+
+    /** The sample written with the current schema and read back as a generic record of {@code v1}. */
+    private static GenericRecord toGeneric(SpecificRecord sample, Schema v1) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+        new SpecificDatumWriter<SpecificRecord>(sample.getSchema()).write(sample, encoder);
+        encoder.flush();
+        return new GenericDatumReader<GenericRecord>(sample.getSchema(), v1)
+                .read(null, DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
     }
 }

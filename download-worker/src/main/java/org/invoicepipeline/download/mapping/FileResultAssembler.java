@@ -113,7 +113,8 @@ public final class FileResultAssembler {
                 .setSubmissionId(completed.getSubmissionId())
                 .setExtractionId(completed.getExtractionId())
                 .setOutputStructure(completed.getOutputStructure())
-                .setProducedAt(clock.instant());
+                .setProducedAt(clock.instant())
+                .setRetryGeneration(file.getRetryGeneration());
     }
 
     private ResultRow toEvent(RowsByFile.NumberedRow row) {

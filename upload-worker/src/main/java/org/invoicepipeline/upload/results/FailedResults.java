@@ -23,7 +23,7 @@ public final class FailedResults {
 
     public static ExtractionResult rejected(FileRegistered event, StageFailure failure, Instant now) {
         return ExtractionResult.newBuilder()
-                .setResultId(ResultIds.forUnsubmitted(event.getFileId(), null))
+                .setResultId(ResultIds.forUnsubmitted(event.getFileId(), null, event.getRetryGeneration()))
                 .setStatus(ResultStatus.DEAD_LETTERED)
                 .setFileId(event.getFileId())
                 .setFileName(event.getFileName())
@@ -34,6 +34,7 @@ public final class FailedResults {
                 .setRegisteredAt(event.getRegisteredAt())
                 .setError(DeadLetteredResults.errorInfo(failure))
                 .setProducedAt(now)
+                .setRetryGeneration(event.getRetryGeneration())
                 .build();
     }
 
@@ -51,6 +52,7 @@ public final class FailedResults {
                 .setUploadSessionId(session.uploadSessionId())
                 .setError(DeadLetteredResults.errorInfo(failure))
                 .setProducedAt(now)
+                .setRetryGeneration(file.retryGeneration())
                 .build();
     }
 }
