@@ -40,7 +40,7 @@ public final class FailedResults {
 
     public static ExtractionResult uploadFailed(PlannedSession session, PlannedFile file, StageFailure failure, Instant now) {
         return ExtractionResult.newBuilder()
-                .setResultId(ResultIds.forUnsubmitted(file.fileId(), session.uploadSessionId()))
+                .setResultId(ResultIds.forUnsubmitted(file.fileId(), session.uploadSessionId(), file.retryGeneration()))
                 .setStatus(ResultStatus.FAILED)
                 .setFileId(file.fileId())
                 .setFileName(file.originalFileName())

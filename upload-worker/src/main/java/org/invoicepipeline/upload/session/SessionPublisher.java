@@ -108,6 +108,7 @@ public class SessionPublisher {
                 .setRegisteredAt(Instant.ofEpochMilli(file.registeredAt()))
                 .setAttributes(file.attributes())
                 .setError(DeadLetteredResults.errorInfo(failed.failure()))
+                .setRetryGeneration(file.retryGeneration())
                 .build();
     }
 
