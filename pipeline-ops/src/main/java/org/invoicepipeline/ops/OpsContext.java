@@ -32,12 +32,14 @@ public final class OpsContext implements AutoCloseable {
     private final PrintWriter out;
     private final BufferedReader in;
     private final Supplier<Instant> clock;
+    private final Function<ClientOptions, InvoiceExtractionClient> apiFactory;
     private KafkaAccess kafka;
     private EventCodec codec;
     private InvoiceExtractionClient api;
 
     OpsContext(OpsCommand options, Function<String, String> environment, PrintWriter out, BufferedReader in,
-               Supplier<Instant> clock) {
+               Supplier<Instant> clock, Function<ClientOptions, InvoiceExtractionClient> apiFactory) {
+        this.apiFactory = apiFactory;
         this.options = options;
         this.environment = environment;
         this.out = out;
@@ -110,7 +112,7 @@ public final class OpsContext implements AutoCloseable {
             if (options.rateLimitScale != 1.0) {
                 builder.rateLimitScale(options.rateLimitScale);
             }
-            api = InvoiceExtractionClient.create(builder.build());
+            api = apiFactory.apply(builder.build());
         }
         return api;
     }

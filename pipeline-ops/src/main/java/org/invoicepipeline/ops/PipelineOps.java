@@ -12,6 +12,8 @@ import org.apache.kafka.common.KafkaException;
 import org.invoicepipeline.client.ApiErrorException;
 import org.invoicepipeline.client.ApiTransportException;
 import org.invoicepipeline.client.AuthenticationException;
+import org.invoicepipeline.client.ClientOptions;
+import org.invoicepipeline.client.InvoiceExtractionClient;
 import org.invoicepipeline.client.InvoiceExtractionException;
 import picocli.CommandLine;
 
@@ -34,19 +36,34 @@ public final class PipelineOps {
     /** Runs {@code args}; the environment (API key) and terminal are passed in so tests need no process. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, BufferedReader in,
                           Function<String, String> environment, Supplier<Instant> clock) {
+        return run(args, out, err, in, environment, clock, InvoiceExtractionClient::create);
+    }
+
+    /** As above, with the API client made by {@code apiFactory} (tests pass a mock). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, BufferedReader in,
+                          Function<String, String> environment, Supplier<Instant> clock,
+                          Function<ClientOptions, InvoiceExtractionClient> apiFactory) {
         OpsCommand root = new OpsCommand();
         CommandLine commandLine = new CommandLine(root)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
                 .setErr(err)
                 .setExecutionStrategy(parsed -> {
-                    root.context(new OpsContext(root, environment, out, in, clock));
+                    root.context(new OpsContext(root, environment, out, in, clock, apiFactory));
                     try {
                         return new CommandLine.RunLast().execute(parsed);
                     }
                     finally {
                         root.context().close();
                     }
+                })
+                .setParameterExceptionHandler((e, args1) -> {
+                    // One line, not the whole usage: the command's --help has it.
+                    CommandLine cmd = e.getCommandLine();
+                    err.println("pipeline-ops " + String.join(" ", commandPath(cmd)) + ": " + oneLine(e)
+                            + " (see " + cmd.getCommandSpec().qualifiedName() + " --help)");
+                    err.flush();
+                    return ExitCodes.USAGE;
                 })
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     err.println("pipeline-ops " + String.join(" ", commandPath(cmd)) + ": " + oneLine(e));
@@ -86,11 +103,11 @@ public final class PipelineOps {
     /** The failure in one line: ours as they are, the API's with its code, anything else with its type. */
     static String oneLine(Throwable e) {
         String text;
-        if (e instanceof OpsException) {
+        if (e instanceof OpsException || e instanceof CommandLine.ParameterException) {
             text = e.getMessage();
         }
         else if (e instanceof ApiErrorException api) {
-            text = "the API answered " + api.httpStatus() + " " + api.code() + ": " + api.getMessage();
+            text = "the API refused: " + api.getMessage();
         }
         else if (e instanceof InvoiceExtractionException) {
             text = "the API could not be reached: " + e.getMessage();

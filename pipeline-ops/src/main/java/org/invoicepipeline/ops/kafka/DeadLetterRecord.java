@@ -26,9 +26,9 @@ public record DeadLetterRecord(String topic, int partition, long offset, Instant
                                byte[] key, byte[] value, Headers headers, SpecificRecord event) {
 
     /** Spring Kafka's names of the original coordinates (KafkaHeaders.DLT_ORIGINAL_*), binary big-endian values. */
-    static final String ORIGINAL_TOPIC = "kafka_dlt-original-topic";
-    static final String ORIGINAL_PARTITION = "kafka_dlt-original-partition";
-    static final String ORIGINAL_OFFSET = "kafka_dlt-original-offset";
+    public static final String ORIGINAL_TOPIC = "kafka_dlt-original-topic";
+    public static final String ORIGINAL_PARTITION = "kafka_dlt-original-partition";
+    public static final String ORIGINAL_OFFSET = "kafka_dlt-original-offset";
 
     private static final Pattern ID = Pattern.compile("(.+)-(\\d+)@(\\d+)");
 
