@@ -75,6 +75,7 @@ class PipelineOpsIT {
     private Function<String, String> environment;
     private final StringBuilder transcript = new StringBuilder();
     private SampleInvoice ambiguous;
+    private String plainExtractionId;
 
     @BeforeAll
     void startPipeline() throws IOException {
@@ -134,7 +135,8 @@ class PipelineOpsIT {
         List<String> steps = new ArrayList<>();
         trace.path("steps").forEach(s -> steps.add(s.path("step").asText()));
         assertThat(steps).containsSubsequence("registered", "planned", "uploaded", "submitted", "completed", "result");
-        assertThat(trace.path("steps").findValuesAsText("extractionId")).anyMatch(id -> !id.isEmpty());
+        plainExtractionId = trace.path("steps").findValuesAsText("extractionId").stream()
+                .filter(id -> !id.equals("null") && !id.isEmpty()).findFirst().orElseThrow();
 
         OpsRun unknown = ops("trace", "ops-it:never-registered");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
@@ -143,6 +145,14 @@ class PipelineOpsIT {
         OpsRun listed = ops("dlt", "list", "--stage", "upload", "--json");
         assertThat(listed.json().path("countsByStageAndCode").path("upload").path("OBJECT_SIZE_MISMATCH").asInt())
                 .isEqualTo(1);
+        String deadLetter = listed.json().path("records").get(0).path("id").asText();
+        assertThat(ops("dlt", "list").out()).contains(deadLetter, FAILED_FILE);
+
+        OpsRun shown = ops("dlt", "show", deadLetter, "--json");
+        assertThat(shown.json().path("eventType").asText()).isEqualTo("FileRegistered");
+        assertThat(shown.json().path("event").path("file_id").asText()).isEqualTo(FAILED_FILE);
+        assertThat(shown.json().path("originalRecord").asText()).startsWith("files-registered-");
+        assertThat(ops("dlt", "show", deadLetter).out()).contains("x-error-code: OBJECT_SIZE_MISMATCH");
     }
 
     @Test
@@ -251,6 +261,9 @@ class PipelineOpsIT {
 
         OpsRun notConfirmed = ops("extraction", "delete", "00000000-0000-0000-0000-000000000000");
         assertThat(notConfirmed.exitCode()).isEqualTo(ExitCodes.NOT_CONFIRMED);
+
+        OpsRun deleted = ops("extraction", "delete", plainExtractionId, "--yes");
+        assertThat(deleted.exitCode()).as(deleted.err()).isZero();
 
         OpsRun help = ops("dlt", "replay", "--help");
         assertThat(help.exitCode()).isZero();
