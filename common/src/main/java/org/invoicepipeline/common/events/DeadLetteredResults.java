@@ -55,8 +55,8 @@ public final class DeadLetteredResults {
     /** The {@code DEAD_LETTERED} result of one file. */
     public static ExtractionResult of(FileRef file, Origin origin, ErrorInfo error, Instant now) {
         String resultId = origin.submissionId() != null
-                ? ResultIds.forSubmission(file.getFileId(), origin.submissionId())
-                : ResultIds.forUnsubmitted(file.getFileId(), origin.uploadSessionId());
+                ? ResultIds.forSubmission(file.getFileId(), origin.submissionId(), file.getRetryGeneration())
+                : ResultIds.forUnsubmitted(file.getFileId(), origin.uploadSessionId(), file.getRetryGeneration());
         return ExtractionResult.newBuilder()
                 .setResultId(resultId)
                 .setStatus(ResultStatus.DEAD_LETTERED)
@@ -72,6 +72,7 @@ public final class DeadLetteredResults {
                 .setExtractionId(origin.extractionId())
                 .setError(error)
                 .setProducedAt(now)
+                .setRetryGeneration(file.getRetryGeneration())
                 .build();
     }
 }

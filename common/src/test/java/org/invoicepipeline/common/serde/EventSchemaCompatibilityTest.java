@@ -27,6 +27,9 @@ import org.invoicepipeline.events.ExtractionCompleted;
 import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.SignedOutputUrls;
 import org.junit.jupiter.api.Test;
+import org.apache.avro.specific.SpecificRecord;
+import org.invoicepipeline.events.FileRegistered;
+import org.invoicepipeline.events.PartsUploaded;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -184,5 +187,51 @@ class EventSchemaCompatibilityTest {
 
     private static <T> T readSpecific(byte[] bytes, Schema writer, Schema reader) throws IOException {
         return new SpecificDatumReader<T>(writer, reader).read(null, DecoderFactory.get().binaryDecoder(bytes, null));
+    }
+
+    /**
+     * The retry generation added in v2: what a v1 producer wrote (FileRegistered, FileRef inside PartsUploaded,
+     * ExtractionResult) reads as generation 0, so registrations and results of before keep their ids and meaning.
+     */
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"FILE_REGISTERED", "PARTS_UPLOADED", "EXTRACTION_RESULT"})
+    void whatAVersion1ProducerWroteReadsAsRetryGenerationZero(EventType type) throws Exception {
+        Schema v1 = EventSchemaHistory.released(type).get(0).schema();
+        GenericRecord written = toGeneric(sample(type), v1);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+        new GenericDatumWriter<GenericRecord>(v1).write(written, encoder);
+        encoder.flush();
+
+        SpecificRecord read = new SpecificDatumReader<SpecificRecord>(v1, type.schema())
+                .read(null, DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
+
+        if (read instanceof FileRegistered registered) {
+            assertThat(registered.getRetryGeneration()).isZero();
+        }
+        else if (read instanceof PartsUploaded uploaded) {
+            assertThat(uploaded.getFiles()).isNotEmpty().allSatisfy(f -> assertThat(f.getRetryGeneration()).isZero());
+        }
+        else {
+            assertThat(((ExtractionResult) read).getRetryGeneration()).isZero();
+        }
+    }
+
+    private static SpecificRecord sample(EventType type) {
+        return switch (type) {
+            case FILE_REGISTERED -> SampleEvents.fileRegistered();
+            case PARTS_UPLOADED -> SampleEvents.partsUploaded();
+            default -> SampleEvents.extractionResult();
+        };
+    }
+
+    /** The sample written with the current schema and read back as a generic record of {@code v1}. */
+    private static GenericRecord toGeneric(SpecificRecord sample, Schema v1) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+        new SpecificDatumWriter<SpecificRecord>(sample.getSchema()).write(sample, encoder);
+        encoder.flush();
+        return new GenericDatumReader<GenericRecord>(sample.getSchema(), v1)
+                .read(null, DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
     }
 }

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.invoicepipeline.common.events.RetryGenerations;
 import org.invoicepipeline.common.serde.EventDeserializer;
 import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.ResultStatus;
@@ -93,6 +94,7 @@ public final class ResultInvariant {
     private AccountCounters counters;
     private Long expectedPagesCharged;
     private boolean oneExtractionPerUploadSession;
+    private boolean allowingRetries;
 
     private ResultInvariant(Collection<String> registered) {
         this.registered = new LinkedHashSet<>(registered);
@@ -171,9 +173,21 @@ public final class ResultInvariant {
         return this;
     }
 
+    /**
+     * Also: files replayed by the operator ({@code retry_generation} > 0). Each file's current outcome is its
+     * result of the highest generation, which must be exactly one result id as usual; every earlier generation must
+     * have ended in a result a replay may supersede ({@code DEAD_LETTERED} or {@code FAILED},
+     * {@link RetryGenerations#replayable}).
+     */
+    public ResultInvariant allowingRetries() {
+        this.allowingRetries = true;
+        return this;
+    }
+
     /** Checks everything; fails with one message naming every offending file, per problem. */
     public Summary check() {
         Map<String, List<String>> problems = new LinkedHashMap<>();
+        List<ExtractionResult> results = allowingRetries ? currentGenerations(problems) : this.results;
         Map<String, Map<String, List<ExtractionResult>>> byFile = new LinkedHashMap<>();
         registered.forEach(id -> byFile.put(id, new LinkedHashMap<>()));
         int resultRecords = 0;
@@ -255,6 +269,23 @@ public final class ResultInvariant {
             throw new AssertionError(report(problems, summary));
         }
         return summary;
+    }
+
+    /** The results of each file's highest generation; earlier generations must have ended replayable. */
+    private List<ExtractionResult> currentGenerations(Map<String, List<String>> problems) {
+        Map<String, Integer> highest = new HashMap<>();
+        results.forEach(r -> highest.merge(r.getFileId(), r.getRetryGeneration(), Math::max));
+        List<ExtractionResult> current = new ArrayList<>();
+        for (ExtractionResult result : results) {
+            if (result.getRetryGeneration() == highest.get(result.getFileId())) {
+                current.add(result);
+            }
+            else if (!RetryGenerations.replayable(result.getStatus())) {
+                problem(problems, "superseded generations not ended DEAD_LETTERED or FAILED", result.getFileId()
+                        + " generation " + result.getRetryGeneration() + " " + shape(result));
+            }
+        }
+        return current;
     }
 
     private static void problem(Map<String, List<String>> problems, String kind, String detail) {

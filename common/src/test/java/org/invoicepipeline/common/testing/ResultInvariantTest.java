@@ -87,6 +87,27 @@ class ResultInvariantTest {
     }
 
     @Test
+    void allowingRetriesAReplayOfAFailedFileSupersedesItButTwoIdsOfOneGenerationStillFail() {
+        ExtractionResult failed = result("f-1", "us-1", ResultStatus.FAILED, "OBJECT_SIZE_MISMATCH");
+        ExtractionResult replayed = ExtractionResult.newBuilder(result("f-1", "sub-2", ResultStatus.EXTRACTED, null))
+                .setRetryGeneration(1).build();
+
+        ResultInvariant.Summary summary = ResultInvariant.forRegisteredFiles(List.of("f-1")).allowingRetries()
+                .results(List.of(failed, replayed)).expectAll(ResultStatus.EXTRACTED).check();
+        assertThat(summary.count(ResultStatus.EXTRACTED)).isEqualTo(1);
+
+        ExtractionResult second = ExtractionResult.newBuilder(result("f-1", "sub-3", ResultStatus.EXTRACTED, null))
+                .setRetryGeneration(1).build();
+        assertThatThrownBy(() -> ResultInvariant.forRegisteredFiles(List.of("f-1")).allowingRetries()
+                .results(List.of(failed, replayed, second)).check())
+                .hasMessageContaining("files with more than one result id");
+        ExtractionResult extractedThenReplayed = result("f-1", "sub-1", ResultStatus.EXTRACTED, null);
+        assertThatThrownBy(() -> ResultInvariant.forRegisteredFiles(List.of("f-1")).allowingRetries()
+                .results(List.of(extractedThenReplayed, replayed)).check())
+                .hasMessageContaining("superseded generations not ended DEAD_LETTERED or FAILED");
+    }
+
+    @Test
     void replaysOfOneIdThatDisagreeFail() {
         assertThatThrownBy(() -> ResultInvariant.forRegisteredFiles(List.of("f-1"))
                 .results(List.of(result("f-1", "sub-1", ResultStatus.EXTRACTED, null),

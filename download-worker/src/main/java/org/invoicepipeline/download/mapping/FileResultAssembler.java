@@ -46,7 +46,7 @@ public final class FileResultAssembler {
 
     /** The result id consumers de-duplicate on: stable across replays of the same extraction. */
     public static String resultId(FileRef file, ExtractionCompleted completed) {
-        return ResultIds.forSubmission(file.getFileId(), completed.getSubmissionId());
+        return ResultIds.forSubmission(file.getFileId(), completed.getSubmissionId(), file.getRetryGeneration());
     }
 
     /** One EXTRACTED result per file of a completed extraction. */
@@ -113,7 +113,8 @@ public final class FileResultAssembler {
                 .setSubmissionId(completed.getSubmissionId())
                 .setExtractionId(completed.getExtractionId())
                 .setOutputStructure(completed.getOutputStructure())
-                .setProducedAt(clock.instant());
+                .setProducedAt(clock.instant())
+                .setRetryGeneration(file.getRetryGeneration());
     }
 
     private ResultRow toEvent(RowsByFile.NumberedRow row) {

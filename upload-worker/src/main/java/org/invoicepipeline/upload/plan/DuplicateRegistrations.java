@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.invoicepipeline.common.events.RetryGenerations;
 import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.upload.UploadMetrics;
 import org.slf4j.Logger;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides that a registration is a file registered again: its file id is already planned (in any session, by
- * any planner, as far as the plan log has been read) or already waits in the buffer. Such a registration is not
+ * any planner, as far as the plan log has been read) or already waits in the buffer. A replay of the file (a
+ * higher {@code retry_generation}) is other work: the index is keyed by file id and generation. Such a registration is not
  * bad input: it is counted and logged, not dead-lettered, and the first registration wins even when this one
  * names another profile or batch (logged at WARN then). Checked before validation: the file may be gone by
  * now, which is no reason to dead-letter a file handled once already.
@@ -32,7 +34,7 @@ final class DuplicateRegistrations {
 
     /** True when {@code event} registers a file already planned or waiting: the caller skips it. */
     boolean skip(ConsumerRecord<?, ?> record, FileRegistered event) {
-        String fileId = event.getFileId();
+        String fileId = RetryGenerations.workKey(event);
         Optional<PlannedFiles.Session> planned = plannedFiles.find(fileId);
         if (planned.isPresent()) {
             PlannedFiles.Session session = planned.get();

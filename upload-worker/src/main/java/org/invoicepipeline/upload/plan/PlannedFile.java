@@ -2,6 +2,8 @@ package org.invoicepipeline.upload.plan;
 
 import java.util.Map;
 
+import org.invoicepipeline.common.events.RetryGenerations;
+
 /**
  * One file of a planned upload session: everything needed to upload it and to describe it downstream,
  * so the uploader never needs the original FileRegistered record.
@@ -19,13 +21,27 @@ import java.util.Map;
  *                         uploader then compares what it sent with the file as it is after the last part)
  * @param origin           the registration record, for a dead letter identical to the planner's; null in plans
  *                         written before it was recorded (the dead letter is then rebuilt from these fields)
+ * @param retryGeneration  FileRegistered.retry_generation (0 in plans written before it was recorded)
  */
 public record PlannedFile(String fileId, String sessionFileName, String originalFileName, String sourceUri, String path,
                           long sizeBytes, String contentType, long registeredAt, Map<String, String> attributes,
-                          String sha256, RegistrationOrigin origin) {
+                          String sha256, RegistrationOrigin origin, int retryGeneration) {
 
     public PlannedFile {
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    /** A file of retry generation 0 (as in plans written before the generation was recorded). */
+    public PlannedFile(String fileId, String sessionFileName, String originalFileName, String sourceUri, String path,
+                       long sizeBytes, String contentType, long registeredAt, Map<String, String> attributes,
+                       String sha256, RegistrationOrigin origin) {
+        this(fileId, sessionFileName, originalFileName, sourceUri, path, sizeBytes, contentType, registeredAt,
+                attributes, sha256, origin, 0);
+    }
+
+    /** The identity of this file's work in the planner's index and in the session id ({@link RetryGenerations}). */
+    public String workKey() {
+        return RetryGenerations.workKey(fileId, retryGeneration);
     }
 
     /** A file without a recorded digest or origin (as in plans written before those were recorded). */

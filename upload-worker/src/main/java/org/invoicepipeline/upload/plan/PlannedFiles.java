@@ -5,7 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The file ids already planned into an upload session, with that session: the planner's memory of
+ * The file ids (work keys: file id and retry generation, {@link PlannedFile#workKey}) already planned into an
+ * upload session, with that session: the planner's memory of
  * {@code upload-sessions-planned}, so a file registered again after its plan was persisted is not planned
  * twice. Fed from the plan log at start and from the planner's own flushes; the first plan of a file wins.
  * Each entry costs about 85 bytes plus the id's characters (measured: 123 bytes per file with 36-character
@@ -24,13 +25,13 @@ final class PlannedFiles {
     void add(PlannedSession plan) {
         Session session = new Session(plan.uploadSessionId(), plan.profile(), plan.batchKey());
         for (PlannedFile file : plan.files()) {
-            sessionByFileId.putIfAbsent(file.fileId(), session);
+            sessionByFileId.putIfAbsent(file.workKey(), session);
         }
     }
 
-    /** The session {@code fileId} was planned in, if it was. */
-    Optional<Session> find(String fileId) {
-        return Optional.ofNullable(sessionByFileId.get(fileId));
+    /** The session the work {@code workKey} ({@link PlannedFile#workKey}) was planned in, if it was. */
+    Optional<Session> find(String workKey) {
+        return Optional.ofNullable(sessionByFileId.get(workKey));
     }
 
     int size() {

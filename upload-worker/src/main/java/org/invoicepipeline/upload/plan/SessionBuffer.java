@@ -16,6 +16,7 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 import org.apache.kafka.common.TopicPartition;
+import org.invoicepipeline.common.events.RetryGenerations;
 import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.upload.validation.ValidatedFile;
 
@@ -104,7 +105,7 @@ final class SessionBuffer {
      */
     boolean add(Entry entry, long now) {
         ValidatedFile file = entry.file();
-        String fileId = file.event().getFileId();
+        String fileId = RetryGenerations.workKey(file.event());
         if (waitingFileIds.containsKey(fileId)) {
             return false;
         }
@@ -139,7 +140,7 @@ final class SessionBuffer {
         group.planBytes += entry.planBytes();
     }
 
-    /** The group {@code fileId} waits in, if it waits. */
+    /** The group the work {@code fileId} (a work key, {@link RetryGenerations#workKey}) waits in, if it waits. */
     Optional<GroupKey> waitingGroupOf(String fileId) {
         return Optional.ofNullable(waitingFileIds.get(fileId));
     }
@@ -166,7 +167,7 @@ final class SessionBuffer {
     void confirm(Collection<Group> groups) {
         for (Group group : groups) {
             if (inFlight.remove(group)) {
-                group.entries.forEach(entry -> waitingFileIds.remove(entry.file().event().getFileId()));
+                group.entries.forEach(entry -> waitingFileIds.remove(RetryGenerations.workKey(entry.file().event())));
             }
         }
     }

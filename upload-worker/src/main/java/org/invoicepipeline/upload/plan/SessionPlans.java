@@ -20,7 +20,7 @@ final class SessionPlans {
             files.add(file(valid, names.assign(valid.event().getFileName()), entry.origin()));
         }
         String sessionId = UploadSessionIds.of(group.key.profile(), group.key.batchKey(),
-                files.stream().map(PlannedFile::fileId).toList());
+                files.stream().map(PlannedFile::workKey).toList());
         return new PlannedSession(sessionId, group.key.profile(), group.key.batchKey(), now, files);
     }
 
@@ -29,6 +29,7 @@ final class SessionPlans {
         FileRegistered event = valid.event();
         return new PlannedFile(event.getFileId(), sessionFileName, event.getFileName(), event.getSourceUri(),
                 valid.path().toString(), valid.sizeBytes(), event.getContentType(),
-                event.getRegisteredAt().toEpochMilli(), event.getAttributes(), valid.sha256(), origin);
+                event.getRegisteredAt().toEpochMilli(), event.getAttributes(), valid.sha256(), origin,
+                event.getRetryGeneration());
     }
 }

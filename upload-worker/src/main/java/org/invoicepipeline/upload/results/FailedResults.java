@@ -23,7 +23,7 @@ public final class FailedResults {
 
     public static ExtractionResult rejected(FileRegistered event, StageFailure failure, Instant now) {
         return ExtractionResult.newBuilder()
-                .setResultId(ResultIds.forUnsubmitted(event.getFileId(), null))
+                .setResultId(ResultIds.forUnsubmitted(event.getFileId(), null, event.getRetryGeneration()))
                 .setStatus(ResultStatus.DEAD_LETTERED)
                 .setFileId(event.getFileId())
                 .setFileName(event.getFileName())
@@ -34,12 +34,13 @@ public final class FailedResults {
                 .setRegisteredAt(event.getRegisteredAt())
                 .setError(DeadLetteredResults.errorInfo(failure))
                 .setProducedAt(now)
+                .setRetryGeneration(event.getRetryGeneration())
                 .build();
     }
 
     public static ExtractionResult uploadFailed(PlannedSession session, PlannedFile file, StageFailure failure, Instant now) {
         return ExtractionResult.newBuilder()
-                .setResultId(ResultIds.forUnsubmitted(file.fileId(), session.uploadSessionId()))
+                .setResultId(ResultIds.forUnsubmitted(file.fileId(), session.uploadSessionId(), file.retryGeneration()))
                 .setStatus(ResultStatus.FAILED)
                 .setFileId(file.fileId())
                 .setFileName(file.originalFileName())
@@ -51,6 +52,7 @@ public final class FailedResults {
                 .setUploadSessionId(session.uploadSessionId())
                 .setError(DeadLetteredResults.errorInfo(failure))
                 .setProducedAt(now)
+                .setRetryGeneration(file.retryGeneration())
                 .build();
     }
 }

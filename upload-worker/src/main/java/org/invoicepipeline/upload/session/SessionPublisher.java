@@ -93,6 +93,7 @@ public class SessionPublisher {
                 .setContentType(file.contentType())
                 .setRegisteredAt(Instant.ofEpochMilli(file.registeredAt()))
                 .setAttributes(file.attributes())
+                .setRetryGeneration(file.retryGeneration())
                 .build();
     }
 
@@ -107,6 +108,7 @@ public class SessionPublisher {
                 .setRegisteredAt(Instant.ofEpochMilli(file.registeredAt()))
                 .setAttributes(file.attributes())
                 .setError(DeadLetteredResults.errorInfo(failed.failure()))
+                .setRetryGeneration(file.retryGeneration())
                 .build();
     }
 
@@ -142,6 +144,7 @@ public class SessionPublisher {
                 .setProfile(session.profile())
                 .setRegisteredAt(Instant.ofEpochMilli(file.registeredAt()))
                 .setAttributes(file.attributes())
+                .setRetryGeneration(file.retryGeneration())
                 .build();
     }
 

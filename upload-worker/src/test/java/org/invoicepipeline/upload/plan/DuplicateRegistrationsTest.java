@@ -47,6 +47,41 @@ class DuplicateRegistrationsTest {
         assertThat(meters.get("pipeline.upload.files.duplicate").counter().count()).isEqualTo(3.0);
     }
 
+    @Test
+    void aReplayOfAPlannedFileIsNewWorkInASessionOfItsOwnButTheSameReplayAgainIsSkipped() {
+        FileRegistered original = event("f-4", "std", null);
+        buffer.add(new TopicPartition("files", 0), 0, new ValidatedFile(original, Path.of("/in/f.pdf"), 10), 0);
+        List<SessionBuffer.Group> first = buffer.takeDue(0, true);
+        PlannedSession originalPlan = SessionPlans.plan(first.get(0), 0);
+        planned.add(originalPlan);
+        buffer.confirm(first);
+        FileRegistered replay = FileRegistered.newBuilder(original).setRetryGeneration(1).build();
+
+        assertThat(duplicates.skip(record(), replay)).isFalse();
+        buffer.add(new TopicPartition("files", 0), 1, new ValidatedFile(replay, Path.of("/in/f.pdf"), 10), 0);
+        assertThat(duplicates.skip(record(), replay)).as("the same replay while waiting").isTrue();
+        List<SessionBuffer.Group> second = buffer.takeDue(0, true);
+        PlannedSession replayPlan = SessionPlans.plan(second.get(0), 0);
+        planned.add(replayPlan);
+        buffer.confirm(second);
+
+        assertThat(replayPlan.uploadSessionId()).isNotEqualTo(originalPlan.uploadSessionId());
+        assertThat(replayPlan.files().get(0).retryGeneration()).isEqualTo(1);
+        assertThat(duplicates.skip(record(), replay)).as("the same replay once planned").isTrue();
+        assertThat(duplicates.skip(record(), original)).isTrue();
+        assertThat(duplicates.skip(record(), FileRegistered.newBuilder(original).setRetryGeneration(2).build())).isFalse();
+    }
+
+    @Test
+    void generationZeroKeepsTheSessionIdOfBefore() {
+        FileRegistered original = event("f-5", "std", "b9");
+        buffer.add(new TopicPartition("files", 0), 0, new ValidatedFile(original, Path.of("/in/f.pdf"), 10), 0);
+
+        PlannedSession plan = SessionPlans.plan(buffer.takeDue(0, true).get(0), 0);
+
+        assertThat(plan.uploadSessionId()).isEqualTo(UploadSessionIds.of("std", "b9", List.of("f-5")));
+    }
+
     private static ConsumerRecord<String, byte[]> record() {
         return new ConsumerRecord<>("files", 0, 7, "key", new byte[0]);
     }
