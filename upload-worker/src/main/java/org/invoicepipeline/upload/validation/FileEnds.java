@@ -2,8 +2,11 @@ package org.invoicepipeline.upload.validation;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+
+import org.invoicepipeline.upload.source.SourceRef;
 
 /**
  * The first and the last bytes of a file: all a reader needs to see whether a document starts and ends like one
@@ -24,6 +27,25 @@ record FileEnds(byte[] head, byte[] tail) {
         byte[] head = readAt(channel, 0, length);
         byte[] tail = size <= WINDOW ? head : readAt(channel, size - length, length);
         return new FileEnds(head, tail);
+    }
+
+    /** Reads the ends of a resolved source: two ranged reads. */
+    static FileEnds read(SourceRef source) throws IOException {
+        long size = source.sizeBytes();
+        int length = (int) Math.min(size, WINDOW);
+        byte[] head = readRange(source, 0, length);
+        byte[] tail = size <= WINDOW ? head : readRange(source, size - length, length);
+        return new FileEnds(head, tail);
+    }
+
+    private static byte[] readRange(SourceRef source, long position, int length) throws IOException {
+        try (InputStream in = source.openRange(position, length)) {
+            byte[] bytes = in.readNBytes(length);
+            if (bytes.length < length) {
+                throw new EOFException("source shrank while it was read");
+            }
+            return bytes;
+        }
     }
 
     private static byte[] readAt(FileChannel channel, long position, int length) throws IOException {
