@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * An {@code s3://bucket/key} URI: the form sources are registered with and outputs are published as. The key is
  * the URI's path without its leading slash, percent-decoded (a key with spaces is written {@code %20}); a key is
- * required. Bucket names follow S3's rules (3-63 of a-z 0-9 . -).
+ * required, without {@code .} or {@code ..} segments (HTTP layers may resolve them into another key, escaping an
+ * allow-list). Bucket names follow S3's rules (3-63 of a-z 0-9 . -).
  *
  * @param bucket the bucket
  * @param key    the object key, never empty
@@ -42,7 +43,13 @@ public record S3Uri(String bucket, String key) {
         if (path == null || path.length() <= 1 || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             return Result.problem("write s3://" + bucket + "/key: an object key is required, without ?query or #fragment");
         }
-        return new Result(Optional.of(new S3Uri(bucket, path.substring(1))), null);
+        String key = path.substring(1);
+        for (String segment : key.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return Result.problem("the key has a '.' or '..' segment, which could be resolved to another key");
+            }
+        }
+        return new Result(Optional.of(new S3Uri(bucket, key)), null);
     }
 
     /** {@code s3://bucket/key} with the key percent-encoded where a URI needs it. */

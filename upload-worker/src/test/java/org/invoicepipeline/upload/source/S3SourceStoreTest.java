@@ -137,6 +137,10 @@ class S3SourceStoreTest {
         assertThatThrownBy(() -> store.resolve(URI.create("s3://inbox")))
                 .isInstanceOfSatisfying(RecordRejectedException.class,
                         e -> assertThat(e.code()).isEqualTo(RejectionCodes.INVALID_SOURCE_URI));
+        assertThatThrownBy(() -> store.resolve(URI.create("s3://inbox/a/../b/inv.pdf")))
+                .as("a dot segment could be normalised into another key on the way")
+                .isInstanceOfSatisfying(RecordRejectedException.class,
+                        e -> assertThat(e.code()).isEqualTo(RejectionCodes.INVALID_SOURCE_URI));
         assertThatThrownBy(() -> store.resolve(URI.create("s3://In_Box/a/x.pdf")))
                 .isInstanceOfSatisfying(RecordRejectedException.class,
                         e -> assertThat(e.code()).isEqualTo(RejectionCodes.INVALID_SOURCE_URI));
