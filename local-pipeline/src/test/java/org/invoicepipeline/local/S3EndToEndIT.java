@@ -84,14 +84,23 @@ class S3EndToEndIT {
 
                 Map<Stage, Map<String, String>> settings = new HashMap<>(PipelineFixture.fastClocks());
                 settings.put(Stage.UPLOAD, Map.of(
+                        "management.server.port", "0",
                         "pipeline.upload.planner.linger", "500ms",
                         "pipeline.upload.validation.allowed-s3-locations[0]", "s3://" + INBOX + "/scans/",
                         "pipeline.upload.s3.endpoint", server.endpoint().toString(),
                         "pipeline.upload.s3.path-style-access", "true"));
                 settings.put(Stage.DOWNLOAD, Map.of(
+                        "management.server.port", "0",
                         DownloadWorkerProperties.OUTPUT_S3_LOCATION, "s3://" + OUTPUTS + "/pipeline/",
                         "pipeline.download.s3.endpoint", server.endpoint().toString(),
                         "pipeline.download.s3.path-style-access", "true"));
+                // free management ports: this test must not depend on the default ones being unused on the machine
+                Map<String, String> submit = new HashMap<>(settings.getOrDefault(Stage.SUBMIT, Map.of()));
+                submit.put("management.server.port", "0");
+                settings.put(Stage.SUBMIT, submit);
+                Map<String, String> poll = new HashMap<>(settings.getOrDefault(Stage.POLL, Map.of()));
+                poll.put("management.server.port", "0");
+                settings.put(Stage.POLL, poll);
                 try (LocalPipeline pipeline = LocalPipeline.start(
                         PipelineFixture.options(input, output, 60, Duration.ofMillis(20)), settings)) {
                     Map<String, String> badFiles = Map.of(

@@ -3,14 +3,12 @@ package org.invoicepipeline.upload.validation;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 
 import org.invoicepipeline.upload.source.SourceRef;
 
 /**
  * The first and the last bytes of a file: all a reader needs to see whether a document starts and ends like one
- * of its type. Reading them costs two small positional reads whatever the file's size; a file shorter than the
+ * of its type. Reading them costs two small ranged reads of the source whatever its size; a file shorter than the
  * window has the same bytes in both.
  *
  * @param head the first {@code min(size, window)} bytes
@@ -20,14 +18,6 @@ record FileEnds(byte[] head, byte[] tail) {
 
     /** How far from either end readers look for a header or an end marker (the PDF spec's 1,024 bytes). */
     static final int WINDOW = 1024;
-
-    /** Reads the ends of an open file of {@code size} bytes (the caller has measured it already). */
-    static FileEnds read(FileChannel channel, long size) throws IOException {
-        int length = (int) Math.min(size, WINDOW);
-        byte[] head = readAt(channel, 0, length);
-        byte[] tail = size <= WINDOW ? head : readAt(channel, size - length, length);
-        return new FileEnds(head, tail);
-    }
 
     /** Reads the ends of a resolved source: two ranged reads. */
     static FileEnds read(SourceRef source) throws IOException {
@@ -46,16 +36,5 @@ record FileEnds(byte[] head, byte[] tail) {
             }
             return bytes;
         }
-    }
-
-    private static byte[] readAt(FileChannel channel, long position, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining()) {
-            int read = channel.read(buffer, position + buffer.position());
-            if (read < 0) {
-                throw new EOFException("file shrank while it was read");
-            }
-        }
-        return buffer.array();
     }
 }
