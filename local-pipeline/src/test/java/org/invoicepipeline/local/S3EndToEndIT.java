@@ -45,7 +45,8 @@ class S3EndToEndIT {
 
     private static final String INBOX = "invoice-inbox";
     private static final String OUTPUTS = "erp-outputs";
-    private static final long LARGE_SIZE = 17L * 1024 * 1024;
+    /** Above the API's documented 8 MiB part size: uploaded in two parts, each its own ranged GET. */
+    private static final long LARGE_SIZE = 9L * 1024 * 1024;
 
     @TempDir
     Path input;
@@ -145,7 +146,7 @@ class S3EndToEndIT {
                     assertThat(Files.exists(output.resolve("extractions"))).as("nothing in the local store").isFalse();
                     assertThat(pipeline.sandbox().orElseThrow().control().counters(LocalPipeline.SANDBOX_API_KEY)
                             .partsUploaded()).as("the large object went in several parts")
-                            .isGreaterThanOrEqualTo(good.size() + 2);
+                            .isGreaterThanOrEqualTo(good.size() + 1);
                 }
             }
         }
