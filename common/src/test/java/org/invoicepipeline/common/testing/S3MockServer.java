@@ -30,6 +30,8 @@ public final class S3MockServer implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
+    private static S3MockServer shared;
+
     private final Process process;
     private final int port;
     private final Path log;
@@ -48,15 +50,18 @@ public final class S3MockServer implements AutoCloseable {
         Path root = Files.createTempDirectory(dir.toAbsolutePath(), "store-");
         Path log = dir.resolve("s3mock-" + port + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--com.adobe.testing.s3mock.http-port=" + port,
                 "--com.adobe.testing.s3mock.store.root=" + root,
-                "--com.adobe.testing.s3mock.store.initial-buckets=" + String.join(",", buckets),
                 "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off"))
+                "--spring.main.banner-mode=off"));
+        if (buckets.length > 0) {
+            command.add("--com.adobe.testing.s3mock.store.initial-buckets=" + String.join(",", buckets));
+        }
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -69,6 +74,32 @@ public final class S3MockServer implements AutoCloseable {
             throw e;
         }
         return server;
+    }
+
+    /**
+     * One server for every test of this JVM that asks (started on first use, stopped when the JVM exits), so test
+     * classes of a module pay its start once; they create their own buckets ({@link #createBuckets}).
+     */
+    public static synchronized S3MockServer shared() throws IOException, InterruptedException {
+        if (shared == null || !shared.process.isAlive()) {
+            S3MockServer server = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "s3mock-stop"));
+            shared = server;
+        }
+        return shared;
+    }
+
+    /** Creates {@code buckets} (path-style {@code PUT /bucket}); one that exists already is kept. */
+    public void createBuckets(String... buckets) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (String bucket : buckets) {
+            int status = http.send(HttpRequest.newBuilder(URI.create(endpoint() + "/" + bucket))
+                    .PUT(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200 && status != 409) {
+                throw new IOException("creating bucket " + bucket + " failed: HTTP " + status + "; see " + log);
+            }
+        }
     }
 
     /** The endpoint to override the SDK's with (path-style access). */

@@ -68,7 +68,8 @@ class S3SourcesIT {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = S3MockServer.start(BUCKET, "other-bucket");
+        server = S3MockServer.shared();
+        server.createBuckets(BUCKET, "other-bucket");
         System.setProperty("aws.accessKeyId", "s3mock");
         System.setProperty("aws.secretAccessKey", "s3mock");
         s3 = connection().newClient();
@@ -83,9 +84,6 @@ class S3SourcesIT {
         }
         if (s3 != null) {
             s3.close();
-        }
-        if (server != null) {
-            server.close();
         }
     }
 

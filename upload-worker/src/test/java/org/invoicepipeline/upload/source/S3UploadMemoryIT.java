@@ -42,8 +42,9 @@ class S3UploadMemoryIT {
         String apiKey = "sk_test_" + UUID.randomUUID();
         System.setProperty("aws.accessKeyId", "s3mock");
         System.setProperty("aws.secretAccessKey", "s3mock");
-        try (S3MockServer server = S3MockServer.start("large-inbox");
-             ApiSandbox sandbox = ApiSandbox.builder().apiKey(apiKey).credits(1_000).rateLimitScale(60).start()) {
+        S3MockServer server = S3MockServer.shared();
+        server.createBuckets("large-inbox");
+        try (ApiSandbox sandbox = ApiSandbox.builder().apiKey(apiKey).credits(1_000).rateLimitScale(60).start()) {
             S3Connection connection = new S3Connection();
             connection.setEndpoint(server.endpoint());
             connection.setPathStyleAccess(true);
