@@ -55,7 +55,9 @@ public record S3Uri(String bucket, String key) {
     /** {@code s3://bucket/key} with the key percent-encoded where a URI needs it. */
     public String toUriString() {
         try {
-            return new URI(SCHEME, bucket, "/" + key, null).toASCIIString();
+            // the key percent-encoded as a URI path; the bucket written as is (a valid bucket such as "logs.2026"
+            // is not a valid host name, so URI's host-based constructors refuse it)
+            return SCHEME + "://" + bucket + new URI(null, null, "/" + key, null).toASCIIString();
         }
         catch (URISyntaxException e) {
             throw new IllegalArgumentException("cannot write s3://" + bucket + "/" + key, e);
