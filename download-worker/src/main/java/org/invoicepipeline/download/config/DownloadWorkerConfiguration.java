@@ -15,6 +15,8 @@ import org.invoicepipeline.download.publish.ResultPublisher;
 import org.invoicepipeline.download.retention.ExtractionRetention;
 import org.invoicepipeline.download.store.LocalDirectoryOutputStore;
 import org.invoicepipeline.download.store.OutputStore;
+import org.invoicepipeline.download.store.S3OutputStore;
+
 import org.invoicepipeline.events.ExtractionResult;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,11 +33,16 @@ import java.time.Clock;
 @Import({ApiClientConfiguration.class, DownloadKafkaConfiguration.class})
 public class DownloadWorkerConfiguration {
 
-    /** The local directory store, unless the application provides another {@link OutputStore} (object storage). */
+    /**
+     * The S3 store when {@code output-s3-location} is set (its client, with the SDK's default credentials chain,
+     * closes with the context), else the local directory; an application may provide another {@link OutputStore}.
+     */
     @Bean
     @ConditionalOnMissingBean(OutputStore.class)
     public OutputStore outputStore(DownloadWorkerProperties properties) {
-        return new LocalDirectoryOutputStore(properties.getOutputDirectory());
+        return properties.getOutputS3Location() != null
+                ? new S3OutputStore(properties.getS3().newClient(), properties.getOutputS3Location())
+                : new LocalDirectoryOutputStore(properties.getOutputDirectory());
     }
 
     @Bean

@@ -5,7 +5,9 @@ import org.invoicepipeline.common.events.EventTopics;
 import org.invoicepipeline.common.kafka.StageRetryProperties;
 import org.invoicepipeline.common.config.ConsumerStageProperties;
 import org.invoicepipeline.common.config.PropertyRules;
+import org.invoicepipeline.common.storage.S3Connection;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,11 +29,23 @@ public class DownloadWorkerProperties extends ConsumerStageProperties {
     /* Keys set from outside the stage (local-pipeline, its tests), defined once next to their property. */
     public static final String OUTPUT_DIRECTORY = PREFIX + ".output-directory";
     public static final String FORMATS = PREFIX + ".formats";
+    public static final String OUTPUT_S3_LOCATION = PREFIX + ".output-s3-location";
 
     private final Topics topics = new Topics();
 
     /** Root directory of the local output store; output files land under {@code extractions/<extraction_id>/}. */
     private Path outputDirectory = Path.of("pipeline-output");
+
+    /**
+     * Object storage for the output files instead of {@code output-directory}: {@code s3://bucket/} or
+     * {@code s3://bucket/prefix/}; objects land under {@code <prefix>extractions/<extraction_id>/} and results carry
+     * their {@code s3://} URIs. Unset = the local directory.
+     */
+    private String outputS3Location;
+
+    /** The S3-compatible store of {@code output-s3-location}. */
+    @NestedConfigurationProperty
+    private final S3Connection s3 = new S3Connection();
 
     /**
      * Output files to copy into the store, from json, csv, xlsx; only these are downloaded. Each is fetched from the
@@ -62,6 +76,9 @@ public class DownloadWorkerProperties extends ConsumerStageProperties {
     @Override
     protected void validate(PropertyRules rules) {
         super.validate(rules);
+        s3.validate(rules, "s3");
+        rules.require(outputS3Location == null || outputS3Location.matches("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?"),
+                "outputS3Location", outputS3Location, "must be s3://bucket/ or s3://bucket/prefix/");
         rules.require(resultsPageSize >= 1 && resultsPageSize <= 1000, "resultsPageSize", resultsPageSize,
                 "must be between 1 and 1000 (the results endpoint's page sizes)");
         rules.require(outputUrlMinValidity != null && !outputUrlMinValidity.isNegative()
@@ -87,6 +104,18 @@ public class DownloadWorkerProperties extends ConsumerStageProperties {
 
     public void setOutputDirectory(Path outputDirectory) {
         this.outputDirectory = outputDirectory;
+    }
+
+    public String getOutputS3Location() {
+        return outputS3Location;
+    }
+
+    public void setOutputS3Location(String outputS3Location) {
+        this.outputS3Location = outputS3Location;
+    }
+
+    public S3Connection getS3() {
+        return s3;
     }
 
     public List<OutputFormat> getFormats() {

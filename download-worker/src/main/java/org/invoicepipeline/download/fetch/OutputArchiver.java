@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,10 +98,7 @@ public final class OutputArchiver {
         try {
             temp = Files.createTempFile("extraction-output-", "." + extension(format));
             fetch(extractionId, format, carried, choice, temp);
-            StoredObject object;
-            try (InputStream in = Files.newInputStream(temp)) {
-                object = store.put(keyOf(extractionId, format), in);
-            }
+            StoredObject object = store.put(keyOf(extractionId, format), temp);
             return StoredOutput.newBuilder()
                     .setFormat(extension(format))
                     .setUri(object.uri())

@@ -35,6 +35,8 @@ class DownloadWorkerPropertiesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
             "pipeline.download.concurrency=0; pipeline.download.concurrency must be at least 1",
+            "pipeline.download.output-s3-location=erp-outputs/prefix; pipeline.download.output-s3-location must be s3://bucket/ or s3://bucket/prefix/",
+            "pipeline.download.s3.max-attempts=0; pipeline.download.s3.max-attempts must be at least 1",
             "pipeline.download.results-page-size=0; pipeline.download.results-page-size must be between 1 and 1000",
             "pipeline.download.results-page-size=1001; pipeline.download.results-page-size must be between 1 and 1000",
             "pipeline.download.publish-timeout=0s; pipeline.download.publish-timeout must be positive",

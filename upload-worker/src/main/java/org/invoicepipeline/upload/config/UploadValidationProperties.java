@@ -16,6 +16,12 @@ public class UploadValidationProperties {
      */
     private List<Path> allowedRoots = new ArrayList<>();
 
+    /**
+     * Object storage sources may be read from: {@code s3://bucket/} (a whole bucket) or {@code s3://bucket/prefix}
+     * (keys starting with it). Empty = no {@code s3:} source is allowed (and no S3 client is built).
+     */
+    private List<String> allowedS3Locations = new ArrayList<>();
+
     /** Largest PDF accepted (the API's limit is 150 MB). */
     private DataSize maxPdfSize = DataSize.ofMegabytes(150);
 
@@ -40,6 +46,18 @@ public class UploadValidationProperties {
     /** Start-up checks of these settings, nested as {@code validation} in {@code rules}' properties. */
     void validate(PropertyRules rules) {
         rules.atLeast("validation.maxPdfPages", maxPdfPages, 1);
+        for (String location : allowedS3Locations) {
+            rules.require(location != null && location.matches("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?"),
+                    "validation.allowedS3Locations", location, "must be s3://bucket/ or s3://bucket/prefix");
+        }
+    }
+
+    public List<String> getAllowedS3Locations() {
+        return allowedS3Locations;
+    }
+
+    public void setAllowedS3Locations(List<String> allowedS3Locations) {
+        this.allowedS3Locations = allowedS3Locations;
     }
 
     public List<Path> getAllowedRoots() {

@@ -1,6 +1,8 @@
 package org.invoicepipeline.upload.config;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +29,11 @@ import org.invoicepipeline.upload.session.PlannedSessionDeadLetterResults;
 import org.invoicepipeline.upload.session.PlannedSessionListener;
 import org.invoicepipeline.upload.session.SessionPublisher;
 import org.invoicepipeline.upload.session.SessionUploader;
+import org.invoicepipeline.upload.source.LocalFileSourceStore;
+import org.invoicepipeline.upload.source.S3Locations;
+import org.invoicepipeline.upload.source.S3SourceStore;
+import org.invoicepipeline.upload.source.SourceStore;
+import org.invoicepipeline.upload.source.SourceStores;
 import org.invoicepipeline.upload.validation.FileValidator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -55,10 +62,27 @@ public class UploadWorkerConfiguration {
         return new UploadMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
+    /**
+     * The stores sources are read from: local files inside the allowed roots, and S3 objects inside the allowed S3
+     * locations when any is set (its client, with the SDK's default credentials chain, closes with the context).
+     */
     @Bean
-    FileValidator uploadFileValidator(UploadWorkerProperties properties, ExtractionProfiles known) {
+    SourceStores uploadSourceStores(UploadWorkerProperties properties) {
         UploadValidationProperties validation = properties.getValidation();
-        return new FileValidator(validation.getAllowedRoots(), validation.getMaxPdfSize().toBytes(),
+        List<SourceStore> stores = new ArrayList<>();
+        stores.add(new LocalFileSourceStore(validation.getAllowedRoots()));
+        if (!validation.getAllowedS3Locations().isEmpty()) {
+            stores.add(new S3SourceStore(properties.getS3().newClient(),
+                    new S3Locations(validation.getAllowedS3Locations())));
+        }
+        return new SourceStores(stores);
+    }
+
+    @Bean
+    FileValidator uploadFileValidator(UploadWorkerProperties properties, ExtractionProfiles known,
+                                      SourceStores sources) {
+        UploadValidationProperties validation = properties.getValidation();
+        return new FileValidator(sources, validation.getMaxPdfSize().toBytes(),
                 validation.getMaxImageSize().toBytes(),
                 name -> !validation.isRequireKnownProfile() || known.find(name).isPresent(),
                 validation.isCheckContent(), validation.getMaxPdfPages());
@@ -93,8 +117,9 @@ public class UploadWorkerConfiguration {
     }
 
     @Bean
-    SessionUploader sessionUploader(InvoiceExtractionClient client, UploadWorkerProperties properties) {
-        return new SessionUploader(client, properties.getUploader().getFileConcurrency(),
+    SessionUploader sessionUploader(InvoiceExtractionClient client, UploadWorkerProperties properties,
+                                    SourceStores sources) {
+        return new SessionUploader(client, sources, properties.getUploader().getFileConcurrency(),
                 properties.getRetry().getInsufficientCreditsWait());
     }
 

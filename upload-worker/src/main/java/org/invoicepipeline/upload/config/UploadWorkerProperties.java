@@ -7,6 +7,7 @@ import org.invoicepipeline.common.config.PropertyRules;
 import org.invoicepipeline.common.config.StageProperties;
 import org.invoicepipeline.common.events.EventTopics;
 import org.invoicepipeline.common.kafka.StageRetryProperties;
+import org.invoicepipeline.common.storage.S3Connection;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
@@ -37,6 +38,9 @@ public class UploadWorkerProperties extends StageProperties<UploadWorkerProperti
     private final UploadUploaderProperties uploader = new UploadUploaderProperties();
     @NestedConfigurationProperty
     private final UploadDedupProperties dedup = new UploadDedupProperties();
+    /** The S3-compatible store of {@code s3:} sources (used when validation.allowed-s3-locations is set). */
+    @NestedConfigurationProperty
+    private final S3Connection s3 = new S3Connection();
 
     /** The key of the {@code index}th entry of {@code validation.allowed-roots}. */
     public static String validationAllowedRoot(int index) {
@@ -55,6 +59,7 @@ public class UploadWorkerProperties extends StageProperties<UploadWorkerProperti
         planner.validate(rules);
         uploader.validate(rules);
         dedup.validate(rules, uploader.isPublishFailedResults());
+        s3.validate(rules, "s3");
         rules.positive("retry.insufficientCreditsWait", getRetry().getInsufficientCreditsWait());
     }
 
@@ -76,6 +81,10 @@ public class UploadWorkerProperties extends StageProperties<UploadWorkerProperti
 
     public UploadDedupProperties getDedup() {
         return dedup;
+    }
+
+    public S3Connection getS3() {
+        return s3;
     }
 
     /** Topic names. Dead letters go to {@code <topic>.DLT} of each input topic. */

@@ -18,6 +18,7 @@ import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.upload.UploadMetrics;
 import org.invoicepipeline.upload.results.FailedResults;
+import org.invoicepipeline.upload.source.SourceUnavailableException;
 import org.invoicepipeline.upload.validation.FileValidator;
 import org.invoicepipeline.upload.validation.RejectionCodes;
 import org.invoicepipeline.upload.validation.ValidatedFile;
@@ -101,6 +102,11 @@ final class RegistrationIntake {
         }
         catch (RegistrationDiversion.Unavailable e) {
             throw e; // not the file's fault: the planner starts over from the committed offsets
+        }
+        catch (SourceUnavailableException e) {
+            // the store did not answer (throttling, 5xx): not the file's fault; the planner restarts from its
+            // committed offsets and validates the registration again
+            throw e;
         }
         catch (RuntimeException e) {
             reject(record, event, FailureClassifier.classify(e), sends);

@@ -27,9 +27,11 @@ final class SessionPlans {
     /** The plan entry of a valid file under {@code sessionFileName}. */
     static PlannedFile file(ValidatedFile valid, String sessionFileName, RegistrationOrigin origin) {
         FileRegistered event = valid.event();
+        String location = valid.source() != null ? valid.source().location()
+                : valid.path() != null ? valid.path().toString() : null;
         return new PlannedFile(event.getFileId(), sessionFileName, event.getFileName(), event.getSourceUri(),
-                valid.path().toString(), valid.sizeBytes(), event.getContentType(),
-                event.getRegisteredAt().toEpochMilli(), event.getAttributes(), valid.sha256(), origin,
-                event.getRetryGeneration());
+                location, valid.sizeBytes(), event.getContentType(), event.getRegisteredAt().toEpochMilli(),
+                event.getAttributes(), valid.sha256(), origin,
+                valid.source() == null ? null : valid.source().identity(), event.getRetryGeneration());
     }
 }

@@ -2,8 +2,6 @@ package org.invoicepipeline.upload.session;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +24,8 @@ import org.invoicepipeline.common.kafka.StageFailure;
 import org.invoicepipeline.upload.plan.PlannedFile;
 import org.invoicepipeline.upload.plan.PlannedSession;
 import org.invoicepipeline.upload.plan.UploadSessionIds;
+import org.invoicepipeline.upload.source.SourceRef;
+import org.invoicepipeline.upload.source.SourceStores;
 import org.invoicepipeline.upload.validation.RejectionCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +42,9 @@ import org.springframework.beans.factory.DisposableBean;
  * code and the others are uploaded in a re-planned session whose id derives from the original id and the files
  * left out ({@link UploadSessionIds#replanned}), so a replay of the same refusal lands in the same session.
  * <p>
- * The bytes sent are the bytes validated: each file is streamed through a {@link VerifiedSource}; one that shrank,
- * grew or changed fails with {@code SOURCE_CHANGED} before it is completed.
+ * The bytes sent are the bytes validated: each file is read through the {@link SourceStores} store of its URI and
+ * streamed through a {@link VerifiedSource}; one that shrank, grew or changed (another size, ETag or SHA-256) fails
+ * with {@code SOURCE_CHANGED} before it is completed.
  */
 public class SessionUploader implements DisposableBean {
 
@@ -53,14 +54,23 @@ public class SessionUploader implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SessionUploader.class);
 
     private final InvoiceExtractionClient client;
+    private final SourceStores sources;
     private final ExecutorService executor;
     private static final Duration AWAIT_SLICE = Duration.ofMillis(200);
 
     private final Duration insufficientCreditsWait;
     private volatile boolean closed;
 
+    /** An uploader of local files only (plans record their validated paths). */
     public SessionUploader(InvoiceExtractionClient client, int fileConcurrency, Duration insufficientCreditsWait) {
+        this(client, SourceStores.localFiles(List.of()), fileConcurrency, insufficientCreditsWait);
+    }
+
+    /** @param sources the stores that read planned sources, by their URIs' schemes */
+    public SessionUploader(InvoiceExtractionClient client, SourceStores sources, int fileConcurrency,
+                           Duration insufficientCreditsWait) {
         this.client = client;
+        this.sources = sources;
         this.insufficientCreditsWait = insufficientCreditsWait;
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(Math.max(1, fileConcurrency), runnable -> {
@@ -150,13 +160,12 @@ public class SessionUploader implements DisposableBean {
     private FileResult uploadOne(UploadSession session, PlannedFile file) {
         VerifiedSource source = null;
         try {
-            Path path = Path.of(file.path());
-            long size = Files.size(path);
-            if (size != file.sizeBytes()) {
-                return failed(file, FileUploadFailures.changed(file, "the source is " + size + " bytes, "
-                        + file.sizeBytes() + " were validated"));
+            SourceRef planned = sources.planned(file.source());
+            Optional<String> change = planned.change();
+            if (change.isPresent()) {
+                return failed(file, FileUploadFailures.changed(file, change.get()));
             }
-            source = new VerifiedSource(path, file.sessionFileName(), file.sizeBytes(), file.sha256());
+            source = new VerifiedSource(planned, file.sessionFileName(), file.sha256());
             client.uploadFile(session, file.fileId(), source);
             return new FileResult(file, null, null);
         }

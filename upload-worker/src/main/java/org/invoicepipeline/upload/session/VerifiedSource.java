@@ -2,10 +2,6 @@ package org.invoicepipeline.upload.session;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -15,21 +11,25 @@ import java.util.Optional;
 import org.invoicepipeline.client.upload.SingleByteRead;
 import org.invoicepipeline.client.upload.UploadSource;
 import org.invoicepipeline.common.hash.Sha256;
+import org.invoicepipeline.upload.source.SourceChangedException;
+import org.invoicepipeline.upload.source.SourceRef;
 import org.invoicepipeline.upload.validation.FileDigests;
 
 /**
  * A planned file's source that checks the bytes it hands out are the bytes validated. It serves exactly the size
- * validated and hashes (SHA-256) what it streams, part after part in order; a part sent again (a retry of its PUT)
- * restarts the hash from before that part, so the digest covers the bytes of the last send of each part, which is
- * what storage keeps. When the last byte is read it compares the digest with the one taken at validation (or, for
- * a plan without one, with the file as it is now) and the file's size with the size validated. A source that
- * shrank, grew or changed fails the read with an {@link IOException} before the file can be completed, and
+ * validated, reading each range from the source's store ({@link SourceRef}), and hashes (SHA-256) what it streams,
+ * part after part in order; a part sent again (a retry of its PUT) restarts the hash from before that part, so the
+ * digest covers the bytes of the last send of each part, which is what storage keeps. When the last byte is read it
+ * compares the digest with the one taken at validation (or, for a plan without one, with the source as it is now)
+ * and asks the store whether the source still is what was validated (size; ETag for an object). A source that
+ * shrank, grew or changed — or that the store refuses as changed ({@link SourceChangedException}, an object's
+ * If-Match failing) — fails the read with an {@link IOException} before the file can be completed, and
  * {@link #change()} then says what changed, so the uploader reports {@code SOURCE_CHANGED} rather than the
  * transport failure the client makes of it.
  */
 final class VerifiedSource implements UploadSource {
 
-    private final Path path;
+    private final SourceRef source;
     private final String fileName;
     private final long size;
     private final String expectedSha256;
@@ -41,13 +41,13 @@ final class VerifiedSource implements UploadSource {
     private String change;
 
     /**
-     * @param size           the size validated
+     * @param source         the source as planned (its size is the size validated)
      * @param expectedSha256 hex SHA-256 of the bytes validated, or null (plans written before it was recorded)
      */
-    VerifiedSource(Path path, String fileName, long size, String expectedSha256) {
-        this.path = path;
+    VerifiedSource(SourceRef source, String fileName, String expectedSha256) {
+        this.source = source;
         this.fileName = fileName;
-        this.size = size;
+        this.size = source.sizeBytes();
         this.expectedSha256 = expectedSha256;
     }
 
@@ -92,7 +92,12 @@ final class VerifiedSource implements UploadSource {
         else {
             inOrder = false;
         }
-        return new Range(FileChannel.open(path, StandardOpenOption.READ), offset, length);
+        try {
+            return new Range(source.openRange(offset, length), offset, length);
+        }
+        catch (SourceChangedException e) {
+            throw changed(e.getMessage());
+        }
     }
 
     private synchronized void streamed(long position, byte[] bytes, int off, int n) {
@@ -109,19 +114,19 @@ final class VerifiedSource implements UploadSource {
         return new IOException(change);
     }
 
-    /** After the last byte: the size on disk and the digest of what was sent must be those validated. */
-    private synchronized void finish(FileChannel channel) throws IOException {
+    /** After the last byte: the source must still be what was validated and the digest of what was sent its digest. */
+    private synchronized void finish() throws IOException {
         if (!inOrder || hashedUpTo != size) {
             return;
         }
-        long now = channel.size();
-        if (now != size) {
-            throw changed("the source is " + now + " bytes after the upload, " + size + " were validated");
+        Optional<String> now = source.change();
+        if (now.isPresent()) {
+            throw changed(now.get() + " (after the upload)");
         }
         String sent = HexFormat.of().formatHex(clone(digest).digest());
-        String expected = expectedSha256 != null ? expectedSha256 : FileDigests.sha256Hex(path);
+        String expected = expectedSha256 != null ? expectedSha256 : FileDigests.sha256Hex(source);
         if (!sent.equalsIgnoreCase(expected)) {
-            throw changed("the bytes sent differ from the bytes " + (expectedSha256 != null ? "validated" : "on disk")
+            throw changed("the bytes sent differ from the bytes " + (expectedSha256 != null ? "validated" : "stored")
                     + " (SHA-256 " + sent + ", expected " + expected + "): the source changed during the upload");
         }
         verified = true;
@@ -136,14 +141,14 @@ final class VerifiedSource implements UploadSource {
         }
     }
 
-    /** Positioned reads of one range; closes the channel with the stream. */
+    /** One range of the source as the store streams it, hashed on the way; closes the store's stream with it. */
     private final class Range extends InputStream {
-        private final FileChannel channel;
+        private final InputStream in;
         private final long end;
         private long position;
 
-        Range(FileChannel channel, long offset, long length) {
-            this.channel = channel;
+        Range(InputStream in, long offset, long length) {
+            this.in = in;
             this.position = offset;
             this.end = offset + length;
         }
@@ -158,28 +163,33 @@ final class VerifiedSource implements UploadSource {
             if (position >= end) {
                 return -1;
             }
-            int wanted = (int) Math.min(len, end - position);
-            int n = channel.read(ByteBuffer.wrap(buffer, off, wanted), position);
+            int n;
+            try {
+                n = in.read(buffer, off, (int) Math.min(len, end - position));
+            }
+            catch (SourceChangedException e) {
+                throw changed(e.getMessage());
+            }
             if (n < 0) {
-                throw changed("the source shrank to " + channel.size() + " bytes during the upload; " + size
+                throw changed("the source ended at byte " + position + " during the upload; " + size
                         + " were validated");
             }
             streamed(position, buffer, off, n);
             position += n;
             if (position == size) {
-                finish(channel);
+                finish();
             }
             return n;
         }
 
         @Override
-        public int available() {
-            return (int) Math.min(Integer.MAX_VALUE, end - position);
+        public int available() throws IOException {
+            return (int) Math.min(in.available(), end - position);
         }
 
         @Override
         public void close() throws IOException {
-            channel.close();
+            in.close();
         }
     }
 }

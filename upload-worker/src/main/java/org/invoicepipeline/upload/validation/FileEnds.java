@@ -2,12 +2,13 @@ package org.invoicepipeline.upload.validation;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.InputStream;
+
+import org.invoicepipeline.upload.source.SourceRef;
 
 /**
  * The first and the last bytes of a file: all a reader needs to see whether a document starts and ends like one
- * of its type. Reading them costs two small positional reads whatever the file's size; a file shorter than the
+ * of its type. Reading them costs two small ranged reads of the source whatever its size; a file shorter than the
  * window has the same bytes in both.
  *
  * @param head the first {@code min(size, window)} bytes
@@ -18,22 +19,22 @@ record FileEnds(byte[] head, byte[] tail) {
     /** How far from either end readers look for a header or an end marker (the PDF spec's 1,024 bytes). */
     static final int WINDOW = 1024;
 
-    /** Reads the ends of an open file of {@code size} bytes (the caller has measured it already). */
-    static FileEnds read(FileChannel channel, long size) throws IOException {
+    /** Reads the ends of a resolved source: two ranged reads. */
+    static FileEnds read(SourceRef source) throws IOException {
+        long size = source.sizeBytes();
         int length = (int) Math.min(size, WINDOW);
-        byte[] head = readAt(channel, 0, length);
-        byte[] tail = size <= WINDOW ? head : readAt(channel, size - length, length);
+        byte[] head = readRange(source, 0, length);
+        byte[] tail = size <= WINDOW ? head : readRange(source, size - length, length);
         return new FileEnds(head, tail);
     }
 
-    private static byte[] readAt(FileChannel channel, long position, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining()) {
-            int read = channel.read(buffer, position + buffer.position());
-            if (read < 0) {
-                throw new EOFException("file shrank while it was read");
+    private static byte[] readRange(SourceRef source, long position, int length) throws IOException {
+        try (InputStream in = source.openRange(position, length)) {
+            byte[] bytes = in.readNBytes(length);
+            if (bytes.length < length) {
+                throw new EOFException("source shrank while it was read");
             }
+            return bytes;
         }
-        return buffer.array();
     }
 }

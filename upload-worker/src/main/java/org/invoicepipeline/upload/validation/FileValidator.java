@@ -1,35 +1,37 @@
 package org.invoicepipeline.upload.validation;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 import org.invoicepipeline.common.events.FileIds;
 import org.invoicepipeline.common.kafka.RecordRejectedException;
 import org.invoicepipeline.events.FileRegistered;
+import org.invoicepipeline.upload.source.LocalCopy;
+import org.invoicepipeline.upload.source.SourceAccessDeniedException;
+import org.invoicepipeline.upload.source.SourceChangedException;
+import org.invoicepipeline.upload.source.SourceObject;
+import org.invoicepipeline.upload.source.SourceRef;
+import org.invoicepipeline.upload.source.SourceStores;
+import org.invoicepipeline.upload.source.SourceUnavailableException;
 
 /**
  * Checks a FileRegistered before any API call, so a file the API would refuse (or that the pipeline must
  * not read) is dead-lettered with a precise code instead of failing a whole upload session later.
- * A {@code file:} source must stay inside an allowed root both as written (no {@code ..} escape) and after
- * following links (no symlink escape). Its content is checked by its first and last KiB
- * ({@link ContentCheck}); a PDF is also opened (cross-reference data and page tree only, {@link PdfOpening}) for a
- * password needed to open it and its page count. The whole file is read once, sequentially, for its SHA-256, which
- * the uploader checks against the bytes it sends. Every rejection's message starts with the file's id and name.
+ * The source is resolved by its {@link org.invoicepipeline.upload.source.SourceStore} ({@code file:} inside the
+ * allowed roots, {@code s3:} inside the allowed S3 locations), which gives its size and identity. Its content is
+ * checked by its first and last KiB ({@link ContentCheck}, two ranged reads); a PDF is also opened (cross-reference
+ * data and page tree only, {@link PdfOpening}; an object is copied to a temporary file for that) for a password
+ * needed to open it and its page count. The whole source is read once, sequentially, for its SHA-256, which the
+ * uploader checks against the bytes it sends. Every rejection's message starts with the file's id and name.
  */
 public class FileValidator {
 
     private static final int MAX_FILE_NAME_LENGTH = 200;
 
-    private final List<Path> allowedRoots;
+    private final SourceStores sources;
     private final long maxPdfBytes;
     private final long maxImageBytes;
     private final Predicate<String> knownProfile;
@@ -56,8 +58,16 @@ public class FileValidator {
      */
     public FileValidator(List<Path> allowedRoots, long maxPdfBytes, long maxImageBytes, Predicate<String> knownProfile,
                          boolean checkContent, int maxPdfPages) {
+        this(SourceStores.localFiles(allowedRoots), maxPdfBytes, maxImageBytes, knownProfile, checkContent, maxPdfPages);
+    }
+
+    /**
+     * @param sources where sources are read from ({@code file:} inside allowed roots, {@code s3:} when configured)
+     */
+    public FileValidator(SourceStores sources, long maxPdfBytes, long maxImageBytes, Predicate<String> knownProfile,
+                         boolean checkContent, int maxPdfPages) {
         this.maxPdfPages = maxPdfPages;
-        this.allowedRoots = realRoots(allowedRoots);
+        this.sources = sources;
         this.maxPdfBytes = maxPdfBytes;
         this.maxImageBytes = maxImageBytes;
         this.knownProfile = knownProfile;
@@ -91,38 +101,66 @@ public class FileValidator {
                     "profile '" + event.getProfile() + "' is not configured");
         }
         FileKind kind = checkName(event.getFileName());
-        Path path = resolveSource(event.getSourceUri());
-        return checkedFile(event, path, kind);
+        return checkedFile(event, sources.resolve(event.getSourceUri()), kind);
     }
 
-    /** The file's size and digest, checked against the limit of its kind and, when enabled, its content: one open. */
-    private ValidatedFile checkedFile(FileRegistered event, Path path, FileKind kind) {
-        if (!Files.isRegularFile(path)) {
-            throw new RecordRejectedException(RejectionCodes.SOURCE_UNREADABLE, "source is not a regular file: " + path);
+    /**
+     * The source's size checked against the limit of its kind before a byte is read, then, when enabled, its ends
+     * and (PDF) its opening, then its SHA-256 from one sequential read.
+     */
+    private ValidatedFile checkedFile(FileRegistered event, SourceRef source, FileKind kind) {
+        String where = source.object().location();
+        long size = source.sizeBytes();
+        if (size == 0) {
+            throw new RecordRejectedException(RejectionCodes.EMPTY_FILE, "source is empty: " + where);
         }
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size == 0) {
-                throw new RecordRejectedException(RejectionCodes.EMPTY_FILE, "source is empty: " + path);
-            }
-            long limit = kind == FileKind.PDF ? maxPdfBytes : maxImageBytes;
-            if (size > limit) {
-                throw new RecordRejectedException(RejectionCodes.FILE_TOO_LARGE,
-                        "file is " + size + " bytes; the limit for a " + kind + " is " + limit);
-            }
+        long limit = kind == FileKind.PDF ? maxPdfBytes : maxImageBytes;
+        if (size > limit) {
+            throw new RecordRejectedException(RejectionCodes.FILE_TOO_LARGE,
+                    "file is " + size + " bytes; the limit for a " + kind + " is " + limit);
+        }
+        try {
             if (checkContent) {
-                ContentCheck.problem(FileEnds.read(channel, size), kind).ifPresent(problem -> {
+                ContentCheck.problem(FileEnds.read(source), kind).ifPresent(problem -> {
                     throw new RecordRejectedException(RejectionCodes.CORRUPT_FILE, problem);
                 });
                 if (kind == FileKind.PDF) {
-                    PdfOpening.check(path, maxPdfPages);
+                    try (LocalCopy copy = source.localCopy()) {
+                        PdfOpening.check(copy.path(), maxPdfPages);
+                        return validated(event, source, copy.sha256() != null ? copy.sha256()
+                                : FileDigests.sha256Hex(copy.path()));
+                    }
                 }
             }
-            return new ValidatedFile(event, path, size, FileDigests.sha256Hex(channel, size));
+            return validated(event, source, FileDigests.sha256Hex(source));
+        }
+        catch (SourceAccessDeniedException e) {
+            throw new RecordRejectedException(RejectionCodes.SOURCE_ACCESS_DENIED, e.getMessage());
+        }
+        catch (SourceChangedException e) {
+            throw new SourceUnavailableException("source changed while it was validated (" + e.getMessage()
+                    + "); validated again", e);
+        }
+        catch (NoSuchFileException e) {
+            throw new RecordRejectedException(RejectionCodes.SOURCE_UNREADABLE, "source vanished: " + where);
         }
         catch (IOException e) {
-            throw new RecordRejectedException(RejectionCodes.SOURCE_UNREADABLE, "source cannot be read: " + path);
+            if (isLocal(source.object())) {
+                throw new RecordRejectedException(RejectionCodes.SOURCE_UNREADABLE, "source cannot be read: " + where);
+            }
+            throw new SourceUnavailableException("source " + where + " could not be read (" + e.getMessage()
+                    + "); validated again", e);
         }
+    }
+
+    private static boolean isLocal(SourceObject object) {
+        return object.uri().regionMatches(true, 0, "file:", 0, 5);
+    }
+
+    private static ValidatedFile validated(FileRegistered event, SourceRef source, String sha256) {
+        SourceObject object = source.object();
+        Path localPath = isLocal(object) ? Path.of(object.location()) : null;
+        return new ValidatedFile(event, localPath, object.sizeBytes(), sha256, object);
     }
 
     private static FileKind checkName(String name) {
@@ -138,74 +176,5 @@ public class FileValidator {
         }
         return FileKind.of(name).orElseThrow(() -> new RecordRejectedException(RejectionCodes.UNSUPPORTED_FILE_TYPE,
                 "file_name must end in .pdf, .jpg, .jpeg or .png"));
-    }
-
-    /**
-     * The path a {@code file:} URI names. Characters outside ASCII may be written raw (an IRI, as people type them):
-     * they are percent-encoded as UTF-8 first, which is what they mean; anything else RFC 3986 does not allow
-     * (spaces, {@code %} not followed by two hex digits...) is {@link RejectionCodes#INVALID_SOURCE_URI}.
-     */
-    private Path resolveSource(String sourceUri) {
-        URI uri;
-        try {
-            uri = new URI(sourceUri);
-        }
-        catch (URISyntaxException e) {
-            throw new RecordRejectedException(RejectionCodes.INVALID_SOURCE_URI, "source_uri is not a URI (" + e.getReason()
-                    + " at index " + e.getIndex() + "); characters such as spaces must be percent-encoded");
-        }
-        if (!"file".equalsIgnoreCase(uri.getScheme())) {
-            throw new RecordRejectedException(RejectionCodes.SOURCE_NOT_ALLOWED,
-                    "only file: sources are supported, got scheme " + uri.getScheme());
-        }
-        Path written;
-        try {
-            written = Path.of(URI.create(uri.toASCIIString())).normalize();
-        }
-        catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            throw new RecordRejectedException(RejectionCodes.INVALID_SOURCE_URI,
-                    "source_uri does not name a local file (" + e.getMessage() + "); write file:///absolute/path");
-        }
-        if (!insideRoots(written)) {
-            throw new RecordRejectedException(RejectionCodes.SOURCE_NOT_ALLOWED,
-                    "source is outside the allowed roots: " + written);
-        }
-        Path real;
-        try {
-            real = written.toRealPath();
-        }
-        catch (NoSuchFileException e) {
-            throw new RecordRejectedException(RejectionCodes.SOURCE_UNREADABLE, "source does not exist: " + written);
-        }
-        catch (IOException e) {
-            throw new RecordRejectedException(RejectionCodes.SOURCE_UNREADABLE, "source cannot be resolved: " + written);
-        }
-        if (!insideRoots(real)) {
-            throw new RecordRejectedException(RejectionCodes.SOURCE_NOT_ALLOWED,
-                    "source links outside the allowed roots: " + written);
-        }
-        return real;
-    }
-
-    private boolean insideRoots(Path path) {
-        return allowedRoots.stream().anyMatch(path::startsWith);
-    }
-
-    private static List<Path> realRoots(List<Path> roots) {
-        List<Path> result = new ArrayList<>();
-        for (Path root : roots) {
-            Path absolute = root.toAbsolutePath().normalize();
-            result.add(absolute);
-            try {
-                Path real = absolute.toRealPath();
-                if (!real.equals(absolute)) {
-                    result.add(real);
-                }
-            }
-            catch (IOException e) {
-                // a root that does not exist yet admits nothing until it does; keep its written form
-            }
-        }
-        return List.copyOf(result);
     }
 }

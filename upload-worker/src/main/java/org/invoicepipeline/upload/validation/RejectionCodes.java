@@ -16,7 +16,7 @@ public final class RejectionCodes {
     public static final String FILE_TOO_LARGE = "FILE_TOO_LARGE";
     /** The source has no bytes. */
     public static final String EMPTY_FILE = "EMPTY_FILE";
-    /** The source is not a file: URI inside the configured allowed roots. */
+    /** The source is not a file: URI inside the allowed roots, nor an s3: URI inside the allowed S3 locations. */
     public static final String SOURCE_NOT_ALLOWED = "SOURCE_NOT_ALLOWED";
     /**
      * The bytes are not a whole document of the type the name declares: no PDF header or {@code %%EOF} near the
@@ -25,10 +25,15 @@ public final class RejectionCodes {
     public static final String CORRUPT_FILE = "CORRUPT_FILE";
     /** The source does not exist, is not a regular file or cannot be read. */
     public static final String SOURCE_UNREADABLE = "SOURCE_UNREADABLE";
+    /**
+     * The object store refused the worker's credentials for the source (S3 403 AccessDenied): fix the bucket policy
+     * or the worker's role and register the file again; never retried.
+     */
+    public static final String SOURCE_ACCESS_DENIED = "SOURCE_ACCESS_DENIED";
     /** The profile named is not configured. */
     public static final String UNKNOWN_PROFILE = "UNKNOWN_PROFILE";
 
-    /** The source_uri is not a URI, or not one that names a local file (the message says what is wrong). */
+    /** The source_uri is not a URI, or not one that names a local file or an S3 object (the message says what). */
     public static final String INVALID_SOURCE_URI = "INVALID_SOURCE_URI";
     /** A PDF that needs a password to open (a user password); the API's extraction failure code. */
     public static final String ENCRYPTED_FILE = "ENCRYPTED_FILE";

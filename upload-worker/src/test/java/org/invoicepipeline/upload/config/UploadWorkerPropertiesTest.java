@@ -41,6 +41,23 @@ class UploadWorkerPropertiesTest {
         assertThat(properties.getUploader().getGroupId()).isEqualTo("uploader-x");
     }
 
+    /** Object storage sources: the allow-list and the connection bind under validation.* and s3.*. */
+    @Test
+    void theS3SettingsBind() {
+        UploadWorkerProperties properties = PropertiesBinding.bound(UploadWorkerProperties.class, Map.of(
+                "pipeline.upload.validation.allowed-s3-locations[0]", "s3://inbox/scans/",
+                "pipeline.upload.s3.endpoint", "http://127.0.0.1:9000",
+                "pipeline.upload.s3.region", "eu-west-1",
+                "pipeline.upload.s3.path-style-access", "true",
+                "pipeline.upload.s3.max-attempts", "3"));
+
+        assertThat(properties.getValidation().getAllowedS3Locations()).containsExactly("s3://inbox/scans/");
+        assertThat(properties.getS3().getEndpoint()).hasToString("http://127.0.0.1:9000");
+        assertThat(properties.getS3().getRegion()).isEqualTo("eu-west-1");
+        assertThat(properties.getS3().isPathStyleAccess()).isTrue();
+        assertThat(properties.getS3().getMaxAttempts()).isEqualTo(3);
+    }
+
     /** The key constants other modules set (local-pipeline) name bound properties. */
     @Test
     void theKeyConstantsBind() {
@@ -73,6 +90,9 @@ class UploadWorkerPropertiesTest {
             "pipeline.upload.retry.insufficient-credits-wait=0s; pipeline.upload.retry.insufficient-credits-wait must be positive",
             "pipeline.upload.retry.max-attempts=0; pipeline.upload.retry.max-attempts must be at least 1",
             "pipeline.upload.dedup.poll-timeout=0s; pipeline.upload.dedup.poll-timeout must be positive",
+            "pipeline.upload.validation.allowed-s3-locations[0]=inbox/scans; pipeline.upload.validation.allowed-s3-locations must be s3://bucket/ or s3://bucket/prefix",
+            "pipeline.upload.s3.max-attempts=0; pipeline.upload.s3.max-attempts must be at least 1",
+            "pipeline.upload.s3.socket-timeout=0s; pipeline.upload.s3.socket-timeout must be positive",
     })
     void anUnworkableValueFailsTheStartNamingTheProperty(String setting, String message) {
         PropertiesBinding.startFails(UploadWorkerProperties.class, setting, message);

@@ -15,7 +15,7 @@ class PlannedSessionCodecTest {
     @Test
     void aReplayedFileKeepsItsRetryGenerationInThePlan() {
         PlannedFile replayed = new PlannedFile("f-1", "f.pdf", "f.pdf", "file:///in/f.pdf", "/in/f.pdf", 10, null, 0,
-                Map.of(), "ab12", null, 2);
+                Map.of(), "ab12", null, null, 2);
 
         PlannedSession read = codec.read(codec.write(new PlannedSession("us-1", "std", null, 5, List.of(replayed))));
 

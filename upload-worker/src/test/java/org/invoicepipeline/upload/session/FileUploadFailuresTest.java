@@ -14,6 +14,8 @@ import org.invoicepipeline.client.ApiTransportException;
 import org.invoicepipeline.client.Operation;
 import org.invoicepipeline.common.kafka.StageFailure;
 import org.invoicepipeline.upload.plan.PlannedFile;
+import org.invoicepipeline.upload.source.SourceAccessDeniedException;
+import org.invoicepipeline.upload.source.SourceUnavailableException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,7 +36,16 @@ class FileUploadFailuresTest {
                 Arguments.of("source unreadable before upload", new IOException("EIO"), null, "SOURCE_UNREADABLE"),
                 Arguments.of("non-retryable API error", api("OBJECT_SIZE_MISMATCH", false), null, "OBJECT_SIZE_MISMATCH"),
                 Arguments.of("retryable API error", api("INTERNAL_ERROR", true), null, null),
-                Arguments.of("API error after the source changed", api("OBJECT_SIZE_MISMATCH", false), "grew", "SOURCE_CHANGED"));
+                Arguments.of("API error after the source changed", api("OBJECT_SIZE_MISMATCH", false), "grew", "SOURCE_CHANGED"),
+                Arguments.of("object store refused the credentials mid-read", new ApiTransportException(
+                        Operation.UPLOAD_PART, "no answer", new SourceAccessDeniedException("access denied (403)", null)),
+                        null, "SOURCE_ACCESS_DENIED"),
+                Arguments.of("object store refused the credentials before upload",
+                        new SourceAccessDeniedException("access denied (403)", null), null, "SOURCE_ACCESS_DENIED"),
+                Arguments.of("object store throttled past its retries", new SourceUnavailableException("503 SlowDown",
+                        null), null, null),
+                Arguments.of("object store 5xx mid-read", new ApiTransportException(Operation.UPLOAD_PART, "no answer",
+                        new SourceUnavailableException("HTTP 500", null)), null, null));
     }
 
     @ParameterizedTest(name = "{0} -> {3}")
