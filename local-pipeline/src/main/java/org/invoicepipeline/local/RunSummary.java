@@ -72,7 +72,7 @@ public record RunSummary(PipelineProgress progress, Duration elapsed, Path runFo
             String format = "  %-" + fileWidth + "s  %-13s  %-" + codeWidth + "s  %s%n";
             out.printf(format, "FILE", "STATUS", "CODE", "REASON");
             notExtracted.stream().limit(TABLE_ROWS).forEach(o -> out.printf(format, fit(o.file(), fileWidth),
-                    o.status(), o.code(), oneLine(o.message(), 100)));
+                    o.status(), o.code(), oneLine(reason(o), 100)));
             if (notExtracted.size() > TABLE_ROWS) {
                 out.printf("  ... and %d more in %s%n", notExtracted.size() - TABLE_ROWS, SUMMARY_JSON);
             }
@@ -119,6 +119,17 @@ public record RunSummary(PipelineProgress progress, Duration elapsed, Path runFo
         Files.createDirectories(runFolder);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(runFolder.resolve(SUMMARY_JSON).toFile(), json);
+    }
+
+    /**
+     * The message without the stages' {@code file <file_id> '<name>': } prefix: the table's FILE column already
+     * names the file.
+     */
+    static String reason(FileOutcome outcome) {
+        String prefix = "file " + outcome.fileId() + " '";
+        String message = outcome.message() == null ? "" : outcome.message();
+        int end = message.startsWith(prefix) ? message.indexOf("': ", prefix.length()) : -1;
+        return end < 0 ? message : message.substring(end + 3);
     }
 
     static String oneLine(String text, int max) {

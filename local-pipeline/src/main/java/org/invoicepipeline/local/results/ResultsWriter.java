@@ -65,7 +65,9 @@ public final class ResultsWriter {
             for (FileOutcome outcome : outcomes) {
                 List<ResultRow> rows = outcome.result() == null ? List.of() : outcome.result().getRows();
                 if (rows.isEmpty()) {
-                    csv.printRecord(fixed(outcome));
+                    List<Object> record = new ArrayList<>(fixed(outcome));
+                    columns.forEach(column -> record.add(""));
+                    csv.printRecord(record);
                 }
                 for (ResultRow row : rows) {
                     List<Object> record = new ArrayList<>(fixed(outcome));
