@@ -87,6 +87,25 @@ class CommandProcessIT {
         assertThat(summary.path("exit_code").asInt()).isEqualTo(130);
     }
 
+    @Test
+    void aSecondCtrlCQuitsAtOnce() throws Exception {
+        PipelineFixture.writeInvoices(input, 1, 1);
+        Child child = Child.start(List.of("--input", input.toString(), "--output", output.toString()));
+        await().atMost(Duration.ofMinutes(1)).until(() -> child.lines().stream().anyMatch(l -> l.startsWith("Starting Kafka")));
+        String pid = Long.toString(child.process.pid());
+
+        new ProcessBuilder("kill", "-INT", pid).start().waitFor();
+        await().atMost(Duration.ofSeconds(30)).until(() -> child.lines().stream().anyMatch(l -> l.startsWith("Ctrl-C: stopping")));
+        long secondAt = System.nanoTime();
+        new ProcessBuilder("kill", "-INT", pid).start().waitFor();
+
+        assertThat(child.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        child.drained();
+        assertThat(Duration.ofNanos(System.nanoTime() - secondAt)).isLessThan(Duration.ofSeconds(10));
+        assertThat(child.process.exitValue()).isEqualTo(130);
+        assertThat(child.text()).contains("Ctrl-C again: quitting at once, without writing results.");
+    }
+
     /** The command in a child JVM on the test class path, its output read line by line. */
     private record Child(Process process, List<String> output, Thread reader) {
 
