@@ -91,7 +91,8 @@ final class LocalRun {
             if (timedOut && !stop.requested()) {
                 terminal.println(timeoutMessage(pipeline, apiProgress));
             }
-            return finish(pipeline, folder, Duration.ofNanos(System.nanoTime() - startNanos));
+            return finish(pipeline, folder, Duration.ofNanos(System.nanoTime() - startNanos),
+                    Duration.ofNanos(registeredNanos - startNanos));
         }
     }
 
@@ -166,7 +167,7 @@ final class LocalRun {
                 Duration.ofNanos(System.nanoTime() - registeredNanos));
     }
 
-    private int finish(LocalPipeline pipeline, RunFolder folder, Duration elapsed) throws IOException {
+    private int finish(LocalPipeline pipeline, RunFolder folder, Duration elapsed, Duration startup) throws IOException {
         PipelineProgress progress = pipeline.progress();
         String pendingCode = stop.requested() ? FileOutcome.STOPPED : FileOutcome.TIMED_OUT;
         List<FileOutcome> outcomes = pipeline.monitor().files().stream()
@@ -175,7 +176,7 @@ final class LocalRun {
         int notExtracted = (int) outcomes.stream().filter(o -> !o.extracted()).count();
         ExitStatus exit = ExitStatus.of(stop.requested(), progress.allDone() || progress.registered() == 0,
                 notExtracted);
-        RunSummary summary = new RunSummary(progress, elapsed, folder.folder(), folder.stablePath(), outcomes,
+        RunSummary summary = new RunSummary(progress, elapsed, startup, folder.folder(), folder.stablePath(), outcomes,
                 List.copyOf(skipped), exit);
         summary.write();
         summary.print(terminal.out());

@@ -26,13 +26,14 @@ import java.util.Map;
  *
  * @param progress  the monitor's counts
  * @param elapsed   since the run started
+ * @param startup   of which starting Kafka, the API and the workers took this long
  * @param runFolder the run's own folder (results, summary, output files)
  * @param shownAt   how the summary names the results: {@code <output>/latest} when linked, else the run folder
  * @param outcomes  every registered file's outcome, in registration order
  * @param skipped   what the scans of the input folder left out, with why
  * @param exit      how the run ended
  */
-public record RunSummary(PipelineProgress progress, Duration elapsed, Path runFolder, Path shownAt,
+public record RunSummary(PipelineProgress progress, Duration elapsed, Duration startup, Path runFolder, Path shownAt,
                          List<FileOutcome> outcomes, List<FolderScan.Skipped> skipped, ExitStatus exit) {
 
     public static final String SUMMARY_JSON = "summary.json";
@@ -44,8 +45,9 @@ public record RunSummary(PipelineProgress progress, Duration elapsed, Path runFo
         return progress.allDone();
     }
 
+    /** Files that ended per minute of work: from registration (after the start-up) to the end. */
     public double filesPerMinute() {
-        double minutes = Math.max(elapsed.toMillis(), 1) / 60_000.0;
+        double minutes = Math.max(elapsed.minus(startup).toMillis(), 1) / 60_000.0;
         return progress.done() / minutes;
     }
 
@@ -62,7 +64,8 @@ public record RunSummary(PipelineProgress progress, Duration elapsed, Path runFo
         out.printf("extractions     %d%n", progress.extractions());
         out.printf("credits used    %d%n", progress.creditsUsed());
         out.printf("questions asked %d%n", progress.questionsAsked());
-        out.printf("elapsed         %.1f s (%.1f files/min)%n", elapsed.toMillis() / 1000.0, filesPerMinute());
+        out.printf("elapsed         %.1f s (start-up %.1f s, then %.1f files/min)%n", elapsed.toMillis() / 1000.0,
+                startup.toMillis() / 1000.0, filesPerMinute());
         List<FileOutcome> notExtracted = notExtracted();
         if (!notExtracted.isEmpty()) {
             out.println();
@@ -100,6 +103,7 @@ public record RunSummary(PipelineProgress progress, Duration elapsed, Path runFo
         json.put("credits_used", progress.creditsUsed());
         json.put("questions_asked", progress.questionsAsked());
         json.put("elapsed_seconds", elapsed.toMillis() / 1000.0);
+        json.put("startup_seconds", startup.toMillis() / 1000.0);
         json.put("files_per_minute", filesPerMinute());
         json.put("complete", complete());
         List<Map<String, Object>> notExtracted = new ArrayList<>();
