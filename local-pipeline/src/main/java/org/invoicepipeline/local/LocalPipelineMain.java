@@ -11,6 +11,7 @@ import org.invoicepipeline.local.run.Stage;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One command for the whole pipeline: starts Kafka, the API sandbox (or uses the real API), the four workers and
@@ -43,16 +44,20 @@ public final class LocalPipelineMain {
         AvroTrustedPackages.trust();
         PrintStream out = System.out;
         Terminal terminal = Terminal.system(out);
+        AtomicReference<LocalRun> run = new AtomicReference<>();
         StopRequest stop = new StopRequest(
                 () -> terminal.println("Ctrl-C: stopping. No new files are registered; files in flight get up to "
                         + LaunchOptions.format(options.gracePeriod()) + " to finish, then the results are written."
                         + " Press Ctrl-C again to quit at once."),
                 () -> {
-                    terminal.println("Ctrl-C again: quitting at once, without writing results.");
+                    terminal.println(run.get() != null && run.get().resultsWritten()
+                            ? "Ctrl-C again: quitting at once (the results are written)."
+                            : "Ctrl-C again: quitting at once, without writing results.");
                     Runtime.getRuntime().halt(ExitStatus.INTERRUPTED.code());
                 });
+        run.set(new LocalRun(options, terminal, stop, Map.of()));
         stop.install();
-        System.exit(new LocalRun(options, terminal, stop, Map.of()).run());
+        System.exit(run.get().run());
     }
 
     /**

@@ -52,6 +52,7 @@ final class LocalRun {
     private final Map<String, Integer> pages = new ConcurrentHashMap<>();
     private final Map<String, String> shownNames = new ConcurrentHashMap<>();
     private final List<FolderScan.Skipped> skipped = new ArrayList<>();
+    private volatile boolean resultsWritten;
 
     LocalRun(LaunchOptions options, Terminal terminal, StopRequest stop, Map<Stage, Map<String, String>> extraSettings) {
         this.options = options;
@@ -94,6 +95,11 @@ final class LocalRun {
             return finish(pipeline, folder, Duration.ofNanos(System.nanoTime() - startNanos),
                     Duration.ofNanos(registeredNanos - startNanos));
         }
+    }
+
+    /** True once results.jsonl, results.csv and summary.json are written (stopping the pipeline may follow). */
+    boolean resultsWritten() {
+        return resultsWritten;
     }
 
     private static Path copySamples(Path target) {
@@ -179,6 +185,7 @@ final class LocalRun {
         RunSummary summary = new RunSummary(progress, elapsed, startup, folder.folder(), folder.stablePath(), outcomes,
                 List.copyOf(skipped), exit);
         summary.write();
+        resultsWritten = true;
         summary.print(terminal.out());
         return exit.code();
     }

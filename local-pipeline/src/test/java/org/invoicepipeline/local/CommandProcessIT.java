@@ -103,7 +103,7 @@ class CommandProcessIT {
         child.drained();
         assertThat(Duration.ofNanos(System.nanoTime() - secondAt)).isLessThan(Duration.ofSeconds(10));
         assertThat(child.process.exitValue()).isEqualTo(130);
-        assertThat(child.text()).contains("Ctrl-C again: quitting at once, without writing results.");
+        assertThat(child.text()).contains("Ctrl-C again: quitting at once, without writing results.").doesNotContain("==== local pipeline summary");
     }
 
     /** The command in a child JVM on the test class path, its output read line by line. */
