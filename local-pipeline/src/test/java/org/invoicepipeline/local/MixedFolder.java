@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * A folder like a person's inbox: good invoices, an encrypted PDF, an empty file, an unsupported file, an oversized
- * PDF, an image, plus things a scan leaves out (a hidden file, a subfolder holding one more invoice). {@code main}
+ * PDF, a name with a leading space, an image, plus things a scan leaves out (a hidden file, a subfolder holding one more invoice). {@code main}
  * writes one for trying the command by hand: {@code MixedFolder DIR [OVERSIZED_BYTES]}.
  */
 final class MixedFolder {
@@ -28,7 +28,8 @@ final class MixedFolder {
             "locked.pdf", "ENCRYPTED_FILE",
             "empty.pdf", "EMPTY_FILE",
             "notes.txt", "UNSUPPORTED_FILE_TYPE",
-            "oversized.pdf", "FILE_TOO_LARGE");
+            "oversized.pdf", "FILE_TOO_LARGE",
+            " leading-space.pdf", "INVALID_FILE_NAME");
 
     private MixedFolder() {
     }
@@ -46,6 +47,8 @@ final class MixedFolder {
         Files.write(dir.resolve("empty.pdf"), new byte[0]);
         Files.writeString(dir.resolve("notes.txt"), "not an invoice");
         GENERATOR.writeLargePdf(GENERATOR.generate(7), oversizedBytes, dir.resolve("oversized.pdf"));
+        // A name the OS allows but the API does not: it must still be named in the results.
+        Files.write(dir.resolve(" leading-space.pdf"), GENERATOR.toPdf(GENERATOR.generate(8)));
         Files.writeString(dir.resolve(".DS_Store"), "hidden");
     }
 
