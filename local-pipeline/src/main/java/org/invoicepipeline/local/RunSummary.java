@@ -70,11 +70,11 @@ public record RunSummary(PipelineProgress progress, Duration elapsed, Duration s
         if (!notExtracted.isEmpty()) {
             out.println();
             out.printf("Not extracted: %d of %d file(s)%n", notExtracted.size(), outcomes.size());
-            int fileWidth = Math.min(40, Math.max(4, notExtracted.stream().mapToInt(o -> o.file().length()).max().orElse(4)));
+            int fileWidth = Math.min(40, Math.max(4, notExtracted.stream().mapToInt(o -> shown(o.file()).length()).max().orElse(4)));
             int codeWidth = Math.max(4, notExtracted.stream().mapToInt(o -> o.code().length()).max().orElse(4));
             String format = "  %-" + fileWidth + "s  %-13s  %-" + codeWidth + "s  %s%n";
             out.printf(format, "FILE", "STATUS", "CODE", "REASON");
-            notExtracted.stream().limit(TABLE_ROWS).forEach(o -> out.printf(format, fit(o.file(), fileWidth),
+            notExtracted.stream().limit(TABLE_ROWS).forEach(o -> out.printf(format, fit(shown(o.file()), fileWidth),
                     o.status(), o.code(), oneLine(reason(o), 100)));
             if (notExtracted.size() > TABLE_ROWS) {
                 out.printf("  ... and %d more in %s%n", notExtracted.size() - TABLE_ROWS, SUMMARY_JSON);
@@ -134,6 +134,11 @@ public record RunSummary(PipelineProgress progress, Duration elapsed, Duration s
         String message = outcome.message() == null ? "" : outcome.message();
         int end = message.startsWith(prefix) ? message.indexOf("': ", prefix.length()) : -1;
         return end < 0 ? message : message.substring(end + 3);
+    }
+
+    /** A name with leading or trailing spaces in quotes, so the spaces can be seen. */
+    static String shown(String file) {
+        return file.strip().equals(file) ? file : "\"" + file + "\"";
     }
 
     static String oneLine(String text, int max) {

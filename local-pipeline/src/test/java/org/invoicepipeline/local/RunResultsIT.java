@@ -109,7 +109,7 @@ class RunResultsIT {
                 .contains("Exit code 3: some files not extracted")
                 .doesNotContain("\r").doesNotContain("Bootstrap metadata").doesNotContain("Formatting metadata");
         MixedFolder.BAD.forEach((file, code) -> assertThat(screen)
-                .containsPattern("(?m)^  " + java.util.regex.Pattern.quote(file) + " +\\S+ +" + code + " +\\S"));
+                .containsPattern("(?m)^  \"?" + java.util.regex.Pattern.quote(file) + "\"? +\\S+ +" + code + " +\\S"));
     }
 
     @Test
