@@ -4,6 +4,7 @@ import org.invoicepipeline.events.FileRegistered;
 import org.invoicepipeline.local.monitor.PipelineMonitor;
 import org.invoicepipeline.local.monitor.PipelineProgress;
 import org.invoicepipeline.local.register.FolderRegistrar;
+import org.invoicepipeline.local.register.FolderScan;
 import org.invoicepipeline.local.register.SampleInvoices;
 import org.invoicepipeline.local.run.KafkaEnvironment;
 import org.invoicepipeline.local.run.PipelineTopics;
@@ -102,6 +103,16 @@ public final class LocalPipeline implements AutoCloseable {
         List<FileRegistered> registered = registrar.registerNew(inputDir);
         monitor.expect(registered.stream().map(FileRegistered::getFileId).toList());
         return registered;
+    }
+
+    /**
+     * Registers the input folder's files (and its subfolders' when {@code recursive}) not registered yet; returns
+     * them and what was left out, with why.
+     */
+    public FolderScan scanInput(boolean recursive) {
+        FolderScan scan = registrar.scan(inputDir, recursive);
+        monitor.expect(scan.registered().stream().map(FileRegistered::getFileId).toList());
+        return scan;
     }
 
     /**

@@ -35,7 +35,9 @@ class LocalPipelineMainIT {
         int exitCode = LocalPipelineMain.run(options);
 
         assertThat(exitCode).isZero();
-        JsonNode summary = new ObjectMapper().readTree(output.resolve("summary.json").toFile());
+        JsonNode summary = new ObjectMapper().readTree(output.resolve("latest/summary.json").toFile());
+        assertThat(summary.path("exit_code").asInt()).isZero();
+        assertThat(summary.path("not_extracted")).isEmpty();
         assertThat(summary.path("complete").asBoolean()).isTrue();
         assertThat(summary.path("files_in").asInt()).isEqualTo(12);
         assertThat(summary.path("results_by_status").path("EXTRACTED").asInt()).isEqualTo(12);
@@ -59,7 +61,7 @@ class LocalPipelineMainIT {
     private List<String[]> storedCsvRows() throws Exception {
         CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
         List<String[]> rows = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(output.resolve("extractions"))) {
+        try (Stream<Path> files = Files.walk(output.resolve("latest/extractions"))) {
             List<Path> csvs = files.filter(p -> p.getFileName().toString().equals("output.csv")).toList();
             for (Path csv : csvs) {
                 try (MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(csv.toFile())) {

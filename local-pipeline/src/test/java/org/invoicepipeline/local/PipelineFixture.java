@@ -79,6 +79,8 @@ final class PipelineFixture {
             worker.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "1000");
             // A transaction a killed planner left open blocks read_committed readers until it times out.
             worker.put("spring.kafka.producer.properties.transaction.timeout.ms", "10000");
+            // Any free management port: worker JVMs never collide with a local run or another test rig on 8181-8184.
+            worker.put("management.server.port", "0");
             worker.put("logging.level.org.invoicepipeline", "INFO");
             worker.put("logging.level.org.apache.kafka", "WARN");
         }

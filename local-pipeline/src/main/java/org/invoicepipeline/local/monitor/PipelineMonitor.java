@@ -41,6 +41,8 @@ public final class PipelineMonitor implements AutoCloseable {
         boolean completed;
         final List<ExtractionResult> results = new ArrayList<>();
         final List<String> deadLetterCodes = new ArrayList<>();
+        DeadLetterNote deadLetter;
+        String extractionId;
     }
 
     /** How often the monitor looks for partitions added to the topics. */
@@ -55,6 +57,10 @@ public final class PipelineMonitor implements AutoCloseable {
     private final Set<String> expected = new HashSet<>();
     /** Distinct question sets (extraction id + question ids) of this run's files; a replayed set counts once. */
     private final Set<String> questionSets = new HashSet<>();
+    /** Extractions of this run's files that have not ended yet, with their files (latest attempt wins). */
+    private final Map<String, List<String>> extractionsInFlight = new LinkedHashMap<>();
+    /** Pages the ended extractions of this run's files processed (successful + failed), by extraction id. */
+    private final Map<String, Integer> pagesByEndedExtraction = new HashMap<>();
     private volatile boolean running = true;
 
     public PipelineMonitor(String bootstrapServers) {
@@ -108,6 +114,25 @@ public final class PipelineMonitor implements AutoCloseable {
         Map<String, List<ExtractionResult>> copy = new LinkedHashMap<>();
         files.forEach((id, state) -> copy.put(id, List.copyOf(state.results)));
         return copy;
+    }
+
+    /** Where every file of this run is, in registration order. */
+    public synchronized List<FileProgress> files() {
+        List<FileProgress> list = new ArrayList<>(files.size());
+        files.forEach((id, state) -> list.add(new FileProgress(id, state.uploaded, state.submitted, state.completed,
+                state.results.isEmpty() ? null : state.results.get(state.results.size() - 1), state.deadLetter,
+                state.extractionId)));
+        return list;
+    }
+
+    /** Extraction ids of this run's files that have not ended yet, each with the file ids it extracts. */
+    public synchronized Map<String, List<String>> extractionsInFlight() {
+        return new LinkedHashMap<>(extractionsInFlight);
+    }
+
+    /** Pages processed by the extractions of this run that ended (from their {@code pages} counts). */
+    public synchronized Map<String, Integer> pagesByEndedExtraction() {
+        return new HashMap<>(pagesByEndedExtraction);
     }
 
     /** Dead-letter codes per file id. */
@@ -179,14 +204,27 @@ public final class PipelineMonitor implements AutoCloseable {
             if (named.stream().anyMatch(expected::contains) || (event == null && !expected.isEmpty())) {
                 deadLettersByCode.merge(code, 1, Integer::sum);
             }
-            named.stream().filter(expected::contains).forEach(id -> files.get(id).deadLetterCodes.add(code));
+            DeadLetterNote note = new DeadLetterNote(code,
+                    PipelineHeaders.lastValue(record.headers(), PipelineHeaders.ERROR_MESSAGE).orElse(""),
+                    PipelineHeaders.lastValue(record.headers(), PipelineHeaders.STAGE).orElse(""), topic);
+            named.stream().filter(expected::contains).forEach(id -> {
+                files.get(id).deadLetterCodes.add(code);
+                files.get(id).deadLetter = note;
+            });
             return;
         }
         if (event instanceof PartsUploaded parts) {
             parts.getFiles().forEach(f -> state(f.getFileId(), s -> s.uploaded = true));
         }
         else if (event instanceof ExtractionSubmitted submitted) {
-            submitted.getFiles().forEach(f -> state(f.getFileId(), s -> s.submitted = true));
+            submitted.getFiles().forEach(f -> state(f.getFileId(), s -> {
+                s.submitted = true;
+                s.extractionId = submitted.getExtractionId();
+            }));
+            List<String> ours = submitted.getFiles().stream().map(f -> f.getFileId()).filter(expected::contains).toList();
+            if (!ours.isEmpty() && !pagesByEndedExtraction.containsKey(submitted.getExtractionId())) {
+                extractionsInFlight.put(submitted.getExtractionId(), ours);
+            }
         }
         else if (event instanceof ExtractionCompleted completed) {
             boolean ours = completed.getFiles().stream().anyMatch(f -> expected.contains(f.getFileId()));
@@ -198,6 +236,11 @@ public final class PipelineMonitor implements AutoCloseable {
                 creditsByExtraction.putIfAbsent(completed.getExtractionId(), 0L);
             }
             completed.getFiles().forEach(f -> state(f.getFileId(), s -> s.completed = true));
+            if (ours && completed.getExtractionId() != null) {
+                extractionsInFlight.remove(completed.getExtractionId());
+                pagesByEndedExtraction.put(completed.getExtractionId(), completed.getPages() == null ? 0
+                        : completed.getPages().getSuccessfulCount() + completed.getPages().getFailedCount());
+            }
         }
         else if (event instanceof ExtractionResult result) {
             state(result.getFileId(), s -> s.results.add(result));

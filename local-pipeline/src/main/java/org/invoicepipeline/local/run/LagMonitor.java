@@ -12,14 +12,22 @@ import java.util.Map;
 
 /**
  * The pipeline monitor (consumer lag in records and seconds, dead-letter topics, for Prometheus) in this JVM, on its
- * management port (8180 unless {@code settings} say otherwise), watching the local run's broker.
+ * management port (8180 when free, else a free one, unless {@code settings} fix it), watching the local run's broker.
  */
 public final class LagMonitor implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
 
+    /** The pipeline monitor's documented management port. */
+    public static final int DEFAULT_PORT = 8180;
+
     private LagMonitor(ConfigurableApplicationContext context) {
         this.context = context;
+    }
+
+    /** The management port it serves: {@link #DEFAULT_PORT} when that was free, else a free one. */
+    public int managementPort() {
+        return ManagementPorts.boundPort(context);
     }
 
     /** @param settings monitor settings winning over the defaults, e.g. {@code management.server.port} */
@@ -29,10 +37,9 @@ public final class LagMonitor implements AutoCloseable {
         all.put(MonitorProperties.POLL_INTERVAL, "5s");
         all.putAll(LibraryLogLevels.quiet());
         all.putAll(settings);
-        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new LagMonitor(new SpringApplicationBuilder(PipelineMonitorApplication.class)
+        return new LagMonitor(ManagementPorts.run(() -> new SpringApplicationBuilder(PipelineMonitorApplication.class)
                 .web(WebApplicationType.SERVLET).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .registerShutdownHook(false).run(args));
+                .registerShutdownHook(false), all, DEFAULT_PORT));
     }
 
     @Override

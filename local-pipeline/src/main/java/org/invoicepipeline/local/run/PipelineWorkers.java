@@ -9,7 +9,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The four workers in this JVM, one Spring application context each (no web server), configured through
+ * The four workers in this JVM, one Spring application context each (serving only its management port: the
+ * documented default when free, else a free one, see {@link ManagementPorts}), configured through
  * command-line style arguments so they win over each worker's built-in defaults. Each can be stopped and started
  * again on its own, which is how the restart tests simulate a crashed worker.
  */
@@ -17,6 +18,8 @@ public final class PipelineWorkers implements AutoCloseable {
 
     private final Map<Stage, Map<String, String>> settings;
     private final Map<Stage, ConfigurableApplicationContext> running = new EnumMap<>(Stage.class);
+    /** The management port each worker bound last; a restart asks for the same one again. */
+    private final Map<Stage, Integer> ports = new EnumMap<>(Stage.class);
 
     /** @param settings every worker's settings (see {@code LocalPipeline.workerSettings}) */
     public PipelineWorkers(Map<Stage, Map<String, String>> settings) {
@@ -36,16 +39,22 @@ public final class PipelineWorkers implements AutoCloseable {
         if (running.containsKey(stage)) {
             return;
         }
-        String[] args = settings.get(stage).entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(stage.applicationClass())
-                .web(WebApplicationType.SERVLET)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .registerShutdownHook(false)
-                .run(args);
+        ConfigurableApplicationContext context = ManagementPorts.run(() -> new SpringApplicationBuilder(stage.applicationClass())
+                        .web(WebApplicationType.SERVLET)
+                        .bannerMode(Banner.Mode.OFF)
+                        .logStartupInfo(false)
+                        .registerShutdownHook(false), settings.get(stage),
+                ports.getOrDefault(stage, stage.defaultManagementPort()));
         running.put(stage, context);
+        ports.put(stage, ManagementPorts.boundPort(context));
+    }
+
+    /**
+     * The management port of each worker started so far: its default (8181-8184) when it was free, else a free
+     * one ({@link ManagementPorts}).
+     */
+    public synchronized Map<Stage, Integer> managementPorts() {
+        return new EnumMap<>(ports);
     }
 
     /** Stops one worker as a crash would look to Kafka: its uncommitted records are delivered again later. */

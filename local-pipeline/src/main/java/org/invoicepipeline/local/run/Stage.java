@@ -7,17 +7,24 @@ import org.invoicepipeline.upload.UploadWorkerApplication;
 
 /** The four workers of the pipeline, in order, with their Spring Boot application classes. */
 public enum Stage {
-    UPLOAD("upload", UploadWorkerApplication.class),
-    SUBMIT("submit", SubmitWorkerApplication.class),
-    POLL("poll", PollWorkerApplication.class),
-    DOWNLOAD("download", DownloadWorkerApplication.class);
+    UPLOAD("upload", UploadWorkerApplication.class, 8181),
+    SUBMIT("submit", SubmitWorkerApplication.class, 8182),
+    POLL("poll", PollWorkerApplication.class, 8183),
+    DOWNLOAD("download", DownloadWorkerApplication.class, 8184);
 
     private final String shortName;
     private final Class<?> applicationClass;
+    private final int defaultManagementPort;
 
-    Stage(String shortName, Class<?> applicationClass) {
+    Stage(String shortName, Class<?> applicationClass, int defaultManagementPort) {
         this.shortName = shortName;
         this.applicationClass = applicationClass;
+        this.defaultManagementPort = defaultManagementPort;
+    }
+
+    /** The worker's documented management port (its defaults file), used by the local run when free. */
+    public int defaultManagementPort() {
+        return defaultManagementPort;
     }
 
     public String shortName() {
