@@ -94,6 +94,7 @@ public final class SandboxMain {
                 case "download-url-ttl" -> builder.downloadUrlTtl(duration(name, value));
                 case "output-retention" -> builder.outputRetention(duration(name, value));
                 case "concurrent-task-limit" -> builder.concurrentTaskLimit(integer(name, value));
+                case "pages-in-parallel" -> builder.pagesInParallel(integer(name, value));
                 case "answer-window" -> builder.answerWindow(duration(name, value));
                 case "http-threads" -> builder.httpThreads(integer(name, value));
                 default -> throw new IllegalArgumentException("Unrecognised option: --" + name);
