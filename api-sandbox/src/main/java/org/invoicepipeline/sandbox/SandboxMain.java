@@ -27,6 +27,7 @@ public final class SandboxMain {
               --download-url-ttl=PT5M       lifetime of signed output URLs
               --output-retention=P90D       how long rows and output files are kept
               --concurrent-task-limit=15    extractions running at once per account
+              --pages-in-parallel=4         pages of one extraction processed at once
               --answer-window=PT40H         from upload to a question's answer_by
               --http-threads=16             request-serving threads
               --help                        this text

@@ -110,27 +110,32 @@ public final class BenchmarkMain {
             AccountCounters counters = run.counters();
             List<CallSampler.Sample> samples = sampler.samples();
 
-            // files/min over a trailing 30 s window, ÷ ceiling
+            // files/min over a trailing 30 s window, ÷ ceiling, while the stage is busy (first to last upload)
+            int firstIndex = 0;
+            while (firstIndex < samples.size() - 1 && samples.get(firstIndex + 1).filesUploaded() == 0) {
+                firstIndex++;
+            }
             List<double[]> ratio = new ArrayList<>();
-            for (int i = 30; i < samples.size(); i++) {
+            for (int i = firstIndex + 30; i < samples.size(); i++) {
                 CallSampler.Sample now = samples.get(i);
                 CallSampler.Sample before = samples.get(i - 30);
-                if (before.filesUploaded() >= files) {
-                    break;
-                }
                 double perMinute = (now.filesUploaded() - before.filesUploaded()) * 60.0 / (now.seconds() - before.seconds());
                 ratio.add(new double[] {now.seconds(), perMinute / CEILING_FILES_PER_MINUTE});
+                if (now.filesUploaded() >= files) {
+                    break;
+                }
             }
-            CallSampler.Sample first = samples.stream().filter(s -> s.filesUploaded() > 0).findFirst().orElseThrow();
+            CallSampler.Sample first = samples.get(firstIndex);
             CallSampler.Sample last = samples.stream().filter(s -> s.filesUploaded() >= files).findFirst()
                     .orElse(samples.get(samples.size() - 1));
             double busyMinutes = (last.seconds() - first.seconds()) / 60.0;
             double uploadRate = (last.filesUploaded() - first.filesUploaded()) / busyMinutes;
-            double steady = ratio.stream().skip(ratio.size() / 4).limit(Math.max(1, ratio.size() / 2))
-                    .mapToDouble(p -> p[1]).average().orElse(Double.NaN);
+            double lowest = ratio.stream().mapToDouble(p -> p[1]).min().orElse(Double.NaN);
+            double steady = ratio.stream().mapToDouble(p -> p[1]).average().orElse(Double.NaN);
             Charts.line(reports.resolve("upload-throughput-ratio.png"),
                     "Upload stage: files/min ÷ ceiling (" + files + " files, 150 ms per call, documented limits)",
-                    "seconds since registration", "files/min ÷ 299.7", "trailing 30 s", ratio, 1.0, 0.97);
+                    "seconds since registration", "files/min ÷ 299.7", "trailing 30 s (dashed: 1.0 and 0.97)", ratio,
+                    1.0, 0.97);
 
             Map<String, Long> calls = callsByOperation(counters);
             long uploadGroup = calls.getOrDefault("createUploadSession", 0L) + calls.getOrDefault("getUploadPartUrls", 0L)
@@ -147,7 +152,9 @@ public final class BenchmarkMain {
             md.append("| results | ").append(progress.resultsByStatus()).append(" |\n");
             md.append(String.format("| upload stage, first to last completed file | %.1f files/min = **%.3f of the ceiling** |%n",
                     uploadRate, uploadRate / CEILING_FILES_PER_MINUTE));
-            md.append(String.format("| trailing-30 s ratio, middle half of the run (mean) | %.3f |%n", steady));
+            md.append(String.format("| trailing-30 s ratio while busy: mean / lowest | %.3f / %.3f |%n", steady, lowest));
+            md.append(String.format("| the limiter's sustained rate (588.1 calls/min ÷ 2.002) | %.3f of the ceiling |%n",
+                    588.1 / 600));
             md.append("| 429 responses | **").append(counters.rateLimitedResponses()).append("** |\n");
             md.append(String.format("| upload-group calls per file | %.4f (%d for %d files) |%n", uploadGroup / (double) files,
                     uploadGroup, files));
@@ -177,7 +184,7 @@ public final class BenchmarkMain {
             List<Double> seconds = EventTimes.completionToResultSeconds(run.pipeline.bootstrapServers());
             Charts.histogram(reports.resolve("completion-to-result.png"),
                     "Completion → result (" + seconds.size() + " extractions offered at 30/min)",
-                    "seconds from ExtractionCompleted.completed_at to the last ExtractionResult.produced_at", seconds, 0.25);
+                    "seconds from ExtractionCompleted.completed_at to the last ExtractionResult.produced_at", seconds, 0.1);
             Map<String, Long> calls = callsByOperation(run.counters());
             long created = run.counters().extractionsCreated();
             md.append("## 2. Completion → result latency (").append(extractions)

@@ -72,7 +72,13 @@ final class PipelineRun implements AutoCloseable {
     }
 
     PipelineProgress awaitAllDone(Duration timeout) throws InterruptedException {
-        return pipeline.awaitAllDone(timeout, Duration.ofSeconds(1), p -> { });
+        long[] lastPrint = {System.nanoTime()};
+        return pipeline.awaitAllDone(timeout, Duration.ofSeconds(1), progress -> {
+            if (System.nanoTime() - lastPrint[0] > 15_000_000_000L) {
+                lastPrint[0] = System.nanoTime();
+                System.out.println("  " + progress.line());
+            }
+        });
     }
 
     @Override

@@ -80,7 +80,7 @@ public class AdmissionGate {
         this.clock = clock;
         this.registry = registry;
         Gauge.builder("pipeline.submit.admission.paused", paused, AtomicInteger::get)
-                .description("1 while the submit stage holds submissions (credits short or submissions paused)")
+                .description("1 while the submit stage holds submissions (concurrency limit, credits short or submissions paused)")
                 .register(registry);
         Gauge.builder("pipeline.submit.admission.in.flight", inFlightEstimate, AtomicInteger::get)
                 .description("The account's extractions in flight as admission counts them (last listing + admitted since)")
