@@ -25,7 +25,7 @@ import org.invoicepipeline.upload.config.UploadWorkerProperties;
 /**
  * The benchmark harness: runs the local pipeline against the API sandbox in several set-ups and writes
  * {@code reports/README.md} with the numbers and PNG plots next to it. Arguments: {@code name=size} of the runs to
- * do ({@code throughput=600 latency=60 unthrottled=300 comparison=300}); {@code all} = those defaults.
+ * do (e.g. {@code throughput=1000 latency=60 unthrottled=1000 comparison=300}, the sizes of {@code all}).
  */
 public final class BenchmarkMain {
 
@@ -37,6 +37,8 @@ public final class BenchmarkMain {
     private final Path reports;
     private final Path work;
     private final StringBuilder md = new StringBuilder();
+    /** Target rows: measure, target, measured, met. */
+    private final List<String[]> targets = new ArrayList<>();
 
     private BenchmarkMain(Path reports, Path work) {
         this.reports = reports;
@@ -49,7 +51,7 @@ public final class BenchmarkMain {
         // Maven passes -Dbenchmarks.args as one argument: split it
         for (String arg : String.join(" ", args.length == 0 ? new String[] {"all"} : args).trim().split("[\\s,]+")) {
             if (arg.equals("all")) {
-                runs.putAll(Map.of("throughput", 600, "latency", 60, "unthrottled", 300, "comparison", 300));
+                runs.putAll(Map.of("throughput", 1000, "latency", 60, "unthrottled", 1000, "comparison", 300));
             }
             else if (arg.contains("=")) {
                 runs.put(arg.substring(0, arg.indexOf('=')), Integer.parseInt(arg.substring(arg.indexOf('=') + 1)));
@@ -70,7 +72,7 @@ public final class BenchmarkMain {
                 case "unthrottled" -> main.unthrottled(size);
                 default -> main.comparison(size);
             }
-            Files.writeString(reports.resolve("README.md"), main.md.toString());
+            Files.writeString(reports.resolve("README.md"), main.md + main.targetTable());
         }
         System.out.println("report: " + reports.toAbsolutePath().resolve("README.md"));
         System.exit(0);
@@ -163,6 +165,14 @@ public final class BenchmarkMain {
             md.append(String.format("| extractions | %d; polls (getExtraction) per extraction %.2f |%n", extractions,
                     calls.getOrDefault("getExtraction", 0L) / (double) Math.max(1, extractions)));
             md.append("\nAPI calls by operation: `").append(calls).append("`\n\n");
+            target("upload-stage throughput ÷ ceiling at 150 ms", "≥ 0.97",
+                    String.format("%.3f (%d files)", uploadRate / CEILING_FILES_PER_MINUTE, files),
+                    uploadRate / CEILING_FILES_PER_MINUTE >= 0.97);
+            target("429 responses at 150 ms", "0", Long.toString(counters.rateLimitedResponses()),
+                    counters.rateLimitedResponses() == 0);
+            target("upload-group API calls per file, 500-file sessions", "≤ 2.005",
+                    String.format("%.4f (all API calls: %.4f)", uploadGroup / (double) files, apiCalls / (double) files),
+                    uploadGroup / (double) files <= 2.005);
         }
     }
 
@@ -205,6 +215,9 @@ public final class BenchmarkMain {
             md.append(String.format("| output-group calls (getOutputDownloadUrl) per extraction | %.2f |%n",
                     calls.getOrDefault("getOutputDownloadUrl", 0L) / (double) Math.max(1, created)));
             md.append("\nAPI calls by operation: `").append(calls).append("`\n\n");
+            double p99 = EventTimes.percentile(seconds, 0.99);
+            target("completion → result p99 at 30 extractions/min offered", "≤ 2 s",
+                    String.format("%.2f s (%d extractions)", p99, seconds.size()), p99 <= 2.0);
         }
     }
 
@@ -231,6 +244,7 @@ public final class BenchmarkMain {
             md.append("| Measure | Value |\n|---|---|\n");
             md.append("| results | ").append(progress.resultsByStatus()).append(" |\n");
             md.append(String.format("| registration → last result | %.1f s = **%.2f files/s** |%n%n", seconds, files / seconds));
+            target("unthrottled files/s", "(reported)", String.format("%.2f files/s (%d files)", files / seconds, files), true);
         }
     }
 
@@ -273,6 +287,18 @@ public final class BenchmarkMain {
         md.append(String.format("| sequential client | %.1f s | %d rows |%n", sequentialSeconds, rows));
         md.append(String.format("%n**Ratio: the pipeline is %.2f× the sequential client's speed.**%n%n",
                 sequentialSeconds / pipelineSeconds));
+        target("speed vs the sequential 5 s-polling client, " + files + " files at 150 ms", "≥ 2×",
+                String.format("%.2f×", sequentialSeconds / pipelineSeconds), sequentialSeconds / pipelineSeconds >= 2);
+    }
+
+    private void target(String measure, String target, String measured, boolean met) {
+        targets.add(new String[] {measure, target, measured, met ? "yes" : "**no**"});
+    }
+
+    private String targetTable() {
+        StringBuilder table = new StringBuilder("## Targets (issue 15)\n\n| Measure | Target | Measured | Met |\n|---|---|---|---|\n");
+        targets.forEach(row -> table.append("| ").append(String.join(" | ", row)).append(" |\n"));
+        return table.append('\n').toString();
     }
 
     private static Map<String, Long> callsByOperation(AccountCounters counters) {
