@@ -91,7 +91,8 @@ public final class ApiSandbox implements AutoCloseable {
         SignedUrls signedUrls = new SignedUrls(clock, faults, () -> origin);
         UploadService uploads = new UploadService(signedUrls, clock, settings.partSizeBytes(), settings.partUrlTtl());
         ExtractionEngine engine = new ExtractionEngine(new EngineSettings(settings.pageProcessingTime(),
-                settings.concurrentTaskLimit(), settings.outputRetention(), settings.answerWindow()),
+                settings.concurrentTaskLimit(), settings.outputRetention(), settings.answerWindow(),
+                settings.pagesInParallel()),
                 pipeline, faults, clock, scheduler, workers);
         OutputLinks outputLinks = new OutputLinks(signedUrls, settings.downloadUrlTtl());
         ExtractionViews views = new ExtractionViews(outputLinks, clock);
@@ -203,6 +204,7 @@ public final class ApiSandbox implements AutoCloseable {
         private Duration downloadUrlTtl = Duration.ofMinutes(5);
         private Duration outputRetention = Duration.ofDays(90);
         private int concurrentTaskLimit = 15;
+        private int pagesInParallel = SandboxSettings.DEFAULT_PAGES_IN_PARALLEL;
         private Duration answerWindow = Duration.ofHours(40);
         private int httpThreads = 16;
         private DocumentPipeline documentPipeline;
@@ -276,6 +278,12 @@ public final class ApiSandbox implements AutoCloseable {
         }
 
         /** Extractions running at once per account (default 15). */
+        /** Pages of one extraction processed at once, each taking the page processing time (default 4). */
+        public Builder pagesInParallel(int pages) {
+            this.pagesInParallel = pages;
+            return this;
+        }
+
         public Builder concurrentTaskLimit(int limit) {
             this.concurrentTaskLimit = limit;
             return this;
@@ -302,7 +310,7 @@ public final class ApiSandbox implements AutoCloseable {
         public SandboxSettings settings() {
             return new SandboxSettings(apiKeys, credits, rateLimitScale, pageProcessingTime, bindAddress, port,
                     partSizeBytes, partUrlTtl, downloadUrlTtl, outputRetention, concurrentTaskLimit, answerWindow,
-                    httpThreads);
+                    httpThreads, pagesInParallel);
         }
 
         /** Starts the sandbox; it serves until {@link ApiSandbox#close()}. */

@@ -27,6 +27,7 @@ public final class SandboxMain {
               --download-url-ttl=PT5M       lifetime of signed output URLs
               --output-retention=P90D       how long rows and output files are kept
               --concurrent-task-limit=15    extractions running at once per account
+              --pages-in-parallel=4         pages of one extraction processed at once
               --answer-window=PT40H         from upload to a question's answer_by
               --http-threads=16             request-serving threads
               --help                        this text
@@ -94,6 +95,7 @@ public final class SandboxMain {
                 case "download-url-ttl" -> builder.downloadUrlTtl(duration(name, value));
                 case "output-retention" -> builder.outputRetention(duration(name, value));
                 case "concurrent-task-limit" -> builder.concurrentTaskLimit(integer(name, value));
+                case "pages-in-parallel" -> builder.pagesInParallel(integer(name, value));
                 case "answer-window" -> builder.answerWindow(duration(name, value));
                 case "http-threads" -> builder.httpThreads(integer(name, value));
                 default -> throw new IllegalArgumentException("Unrecognised option: --" + name);

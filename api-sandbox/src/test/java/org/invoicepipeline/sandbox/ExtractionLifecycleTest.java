@@ -110,9 +110,35 @@ class ExtractionLifecycleTest {
     }
 
     @Test
+    void pagesAreProcessedSeveralAtATime() {
+        String key = "parallel-key";
+        try (ApiSandbox parallel = ApiSandbox.builder().apiKey(key).rateLimitScale(0).pageProcessingTime(Duration.ofMillis(800))
+                .pagesInParallel(4).start()) {
+            SandboxClient client = new SandboxClient(parallel, key);
+            // four two-page invoices: eight pages in one extraction
+            Map<String, Map.Entry<String, byte[]>> files = new java.util.LinkedHashMap<>();
+            for (int i = 1; i <= 4; i++) {
+                files.put("f" + i, Map.entry("multi-" + i + ".pdf", Samples.GENERATOR.toPdf(Samples.GENERATOR.multiPage(i))));
+            }
+            client.uploadFiles("mp8", files);
+            long start = System.nanoTime();
+            String id = client.submit(Samples.submission("mp8", "mp8", List.of("f1", "f2", "f3", "f4")));
+            // 8 pages, 4 at a time: two page times (1.6 s), not eight (6.4 s); half done after the first
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> client.get("/extractions/" + id).body().path("progress").asInt() == 50);
+            JsonNode done = client.awaitNotProcessing(id, Duration.ofSeconds(20));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(done.path("status").asText()).isEqualTo("completed");
+            assertThat(done.path("credits_deducted").asLong()).isEqualTo(8);
+            assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1600)).isLessThan(Duration.ofMillis(4800));
+        }
+    }
+
+    @Test
     void progressIsReportedWhileProcessing() {
         String key = "slow-key";
-        try (ApiSandbox slow = ApiSandbox.builder().apiKey(key).rateLimitScale(0).pageProcessingTime(Duration.ofMillis(1500)).start()) {
+        try (ApiSandbox slow = ApiSandbox.builder().apiKey(key).rateLimitScale(0).pageProcessingTime(Duration.ofMillis(1500))
+                .pagesInParallel(1).start()) {
             SandboxClient slowClient = new SandboxClient(slow, key);
             byte[] pdf = Samples.GENERATOR.toPdf(Samples.GENERATOR.multiPage(2));
             slowClient.uploadFile("mp", "f1", "multi.pdf", pdf);

@@ -16,7 +16,8 @@ class SandboxMainTest {
         SandboxSettings settings = SandboxMain.parse(new String[] {
                 "--port=8089", "--api-key=K1", "--api-key=K2", "--rate-limit-scale=2.5", "--page-processing-time=PT0.5S",
                 "--credits=42", "--bind=0.0.0.0", "--part-size=1024", "--part-url-ttl=PT1M", "--download-url-ttl=PT30S",
-                "--output-retention=P1D", "--concurrent-task-limit=3", "--answer-window=PT1H", "--http-threads=4"}).settings();
+                "--output-retention=P1D", "--concurrent-task-limit=3", "--answer-window=PT1H", "--http-threads=4",
+                "--pages-in-parallel=2"}).settings();
         assertThat(settings.port()).isEqualTo(8089);
         assertThat(settings.apiKeys()).containsExactly("K1", "K2");
         assertThat(settings.rateLimitScale()).isEqualTo(2.5);
@@ -30,6 +31,7 @@ class SandboxMainTest {
         assertThat(settings.concurrentTaskLimit()).isEqualTo(3);
         assertThat(settings.answerWindow()).isEqualTo(Duration.ofHours(1));
         assertThat(settings.httpThreads()).isEqualTo(4);
+        assertThat(settings.pagesInParallel()).isEqualTo(2);
     }
 
     @Test
@@ -43,6 +45,7 @@ class SandboxMainTest {
         assertThat(settings.downloadUrlTtl()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.outputRetention()).isEqualTo(Duration.ofDays(90));
         assertThat(settings.concurrentTaskLimit()).isEqualTo(15);
+        assertThat(settings.pagesInParallel()).isEqualTo(4);
         assertThat(List.of(settings.apiKeys().size())).containsExactly(1);
     }
 

@@ -23,7 +23,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaOperations;
 
 /**
- * The submit stage: PartsUploaded in, admission by credits, one {@code submitExtraction} (attempt 1) through
+ * The submit stage: PartsUploaded in, admission by concurrency and credits, one {@code submitExtraction} (attempt 1) through
  * the shared client, ExtractionSubmitted out (keyed by upload session, acknowledged before the offset is
  * committed). A session whose files all failed to upload has nothing to submit; its files already have
  * FAILED results from the upload stage.
@@ -88,7 +88,14 @@ public class SubmissionListener {
         }
         SubmitExtractionRequest request = requestOf(parts);
         admission.admit(parts.getUploadSessionId(), request.fileIds().size());
-        String extractionId = submitter.submit(request);
+        String extractionId;
+        try {
+            extractionId = submitter.submit(request);
+        }
+        catch (RuntimeException e) {
+            admission.notSubmitted();
+            throw e;
+        }
         KafkaSends.sendAndAwait(events, new ProducerRecord<>(outputTopic, parts.getUploadSessionId(),
                 submittedEvent(parts, request, extractionId)), publishTimeout);
         submitted.increment();

@@ -5,12 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.invoicepipeline.client.ClientOptions;
+import org.invoicepipeline.client.InvoiceExtractionClient;
+import org.invoicepipeline.client.model.ExtractionState;
+import org.invoicepipeline.client.model.ListExtractionsQuery;
+import org.invoicepipeline.common.testing.WorkerTestInfrastructure;
+import org.invoicepipeline.sandbox.ApiSandbox;
 import org.invoicepipeline.common.kafka.PipelineHeaders;
 import org.invoicepipeline.common.testing.TopicRecorder;
 import org.invoicepipeline.common.profile.SubmissionIds;
@@ -245,6 +252,44 @@ class SubmitWorkerIT {
             assertThat(recorder.on(topics.dlt())).isEmpty();
             assertThat(worker.getBean(AdmissionGate.class).isHolding()).isFalse();
             assertThat(extractionsPerSubmission(SubmissionIds.of("paused-s1", 1))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void atTheAccountsConcurrencyLimitTheStageHoldsInsteadOfProvokingConcurrentTaskLimit() throws Exception {
+        Topics topics = createdTopics("concurrency");
+        // a sandbox of its own: 3 extractions at once, each in flight for about a second
+        try (ApiSandbox narrow = ApiSandbox.builder().apiKey(SubmitWorkerRig.API_KEY).credits(1_000)
+                .rateLimitScale(WorkerTestInfrastructure.RATE_LIMIT_SCALE).concurrentTaskLimit(3)
+                .pageProcessingTime(Duration.ofMillis(1200)).port(0).start();
+             InvoiceExtractionClient client = InvoiceExtractionClient.create(ClientOptions.builder()
+                     .baseUrl(narrow.baseUrl()).apiKey(SubmitWorkerRig.API_KEY)
+                     .rateLimitScale(WorkerTestInfrastructure.RATE_LIMIT_SCALE).build())) {
+            List<PartsUploaded> sessions = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                sessions.add(rig.uploadedSession(client, "concurrency-s" + i, "std", 1));
+            }
+            try (TopicRecorder recorder = recorder(topics);
+                 ConfigurableApplicationContext worker = rig.startWorker(topics, Map.of(
+                         "pipeline.api.base-url", narrow.baseUrl(),
+                         "pipeline.submit.concurrency", "2",
+                         "pipeline.submit.admission.concurrency-limit", "3",
+                         "pipeline.submit.admission.concurrency-limit-wait", "300ms"))) {
+                for (PartsUploaded session : sessions) {
+                    rig.publish(topics.partsUploaded(), session);
+                }
+
+                await().atMost(WAIT).until(() -> recorder.on(topics.submitted()).size() >= 7);
+                await().atMost(WAIT).until(() -> narrow.control().runningExtractions(SubmitWorkerRig.API_KEY) == 0);
+                List<String> failed = client.listAllExtractions(ListExtractionsQuery.builder()
+                        .status(ExtractionState.FAILED).build()).map(e -> e.extractionId()).toList();
+                assertThat(failed).as("extractions failed CONCURRENT_TASK_LIMIT").isEmpty();
+                assertThat(narrow.control().counters(SubmitWorkerRig.API_KEY).maxConcurrentExtractions()).isBetween(2L, 3L);
+                assertThat(worker.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                        .get("pipeline.submit.admission.holds").tag("reason", AdmissionGate.CONCURRENT_TASK_LIMIT)
+                        .counter().count()).isPositive();
+                assertThat(recorder.on(topics.dlt())).isEmpty();
+            }
         }
     }
 

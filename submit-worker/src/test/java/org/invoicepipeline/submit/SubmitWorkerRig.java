@@ -96,6 +96,11 @@ final class SubmitWorkerRig implements AutoCloseable {
 
     /** An upload session with {@code files} completed sample invoices, as the upload stage would report it. */
     PartsUploaded uploadedSession(String sessionId, String profile, int files) {
+        return uploadedSession(client, sessionId, profile, files);
+    }
+
+    /** The same, uploaded through {@code client} (e.g. to a sandbox of the test's own). */
+    PartsUploaded uploadedSession(InvoiceExtractionClient client, String sessionId, String profile, int files) {
         List<UploadFileSpec> specs = new ArrayList<>();
         List<byte[]> contents = new ArrayList<>();
         for (int i = 0; i < files; i++) {

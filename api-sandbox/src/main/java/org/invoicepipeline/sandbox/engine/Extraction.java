@@ -166,9 +166,12 @@ public final class Extraction {
 
     /** One more page processed; answers whether every page is now done. */
     synchronized boolean pageDone() {
-        if (pagesDone < pagesTotal) {
-            pagesDone++;
-        }
+        return pagesDone(1);
+    }
+
+    /** {@code pages} more pages processed (at most the rest); whether every page is done. */
+    synchronized boolean pagesDone(int pages) {
+        pagesDone = Math.min(pagesTotal, pagesDone + pages);
         return pagesDone >= pagesTotal;
     }
 

@@ -34,8 +34,8 @@ import org.invoicepipeline.sandbox.time.SandboxClock;
 import org.invoicepipeline.sandbox.upload.SessionFile;
 
 /**
- * Runs extractions on a simulated clock: reads the documents, reserves credits, advances one
- * page per {@code pageProcessingTime}, stops to ask questions, and completes with charged pages
+ * Runs extractions on a simulated clock: reads the documents, reserves credits, advances up to
+ * {@code pagesInParallel} pages per {@code pageProcessingTime}, stops to ask questions, and completes with charged pages
  * and rendered outputs, or fails, or is cancelled.
  */
 public final class ExtractionEngine {
@@ -218,10 +218,12 @@ public final class ExtractionEngine {
                 cancelNow(account, extraction, "user");
                 return;
             }
-            boolean allDone = extraction.pageDone();
+            // One page time has passed: up to pagesInParallel pages were processed side by side.
+            boolean firstPages = extraction.pagesDone() == 0;
+            boolean allDone = extraction.pagesDone(settings.pagesInParallel());
             ExtractionSpec spec = extraction.spec();
-            // Questions are found once the first page is done (and again before completing).
-            if (spec.askQuestions() && !extraction.questionsAnswered() && extraction.pagesDone() == 1) {
+            // Questions are found once the first pages are done (and again before completing).
+            if (spec.askQuestions() && !extraction.questionsAnswered() && firstPages) {
                 ExtractionOutcome early = outcome(extraction);
                 if (early.awaitingAnswers()) {
                     run(extraction.askQuestions(early.questions()));

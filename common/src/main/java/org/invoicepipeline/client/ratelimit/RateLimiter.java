@@ -30,7 +30,7 @@ public final class RateLimiter {
 
     static Bandwidth bandwidth(RateLimits limits, EndpointGroup group) {
         long perWindow = limits.requestsPerWindow(group);
-        long burst = Math.max(1, (long) Math.floor(perWindow * limits.burstFraction()));
+        long burst = limits.burst(group);
         long refill = Math.max(1, perWindow - burst);
         Duration refillPeriod = Duration.ofNanos(Math.round(limits.window().toNanos() * (1 + limits.windowMargin())));
         return Bandwidth.builder()
@@ -55,6 +55,11 @@ public final class RateLimiter {
         long start = System.nanoTime();
         buckets.get(group).asBlocking().consume(1);
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** How long until the group has a permit (0 when it has one now); for simulations on a test clock. */
+    long nanosToNextPermit(EndpointGroup group) {
+        return buckets.get(group).estimateAbilityToConsume(1).getNanosToWaitForRefill();
     }
 
     /** Takes a permit if one is available now, without waiting. */

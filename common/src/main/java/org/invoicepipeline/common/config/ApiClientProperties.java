@@ -8,13 +8,17 @@ import org.invoicepipeline.client.ClientOptions;
 import org.invoicepipeline.client.RetryPolicy;
 import org.invoicepipeline.client.ratelimit.RateLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * The API client of every stage, under {@code pipeline.api.*}. Each worker app binds these and builds its
  * client with {@link #toClientOptions(MeterRegistry)}; the key is never logged ({@link #toString()} hides it).
+ * Validates itself at binding (Boot applies a properties class that is a {@link Validator}): a rate-limit setting
+ * the limiter cannot work with fails the start naming the property.
  */
 @ConfigurationProperties(ApiClientProperties.PREFIX)
-public class ApiClientProperties {
+public class ApiClientProperties implements Validator {
 
     /** Prefix of these properties. */
     public static final String PREFIX = "pipeline.api";
@@ -23,6 +27,8 @@ public class ApiClientProperties {
     public static final String BASE_URL = PREFIX + ".base-url";
     public static final String API_KEY = PREFIX + ".api-key";
     public static final String RATE_LIMIT_SCALE = PREFIX + ".rate-limit-scale";
+    public static final String RATE_LIMIT_BURST_FRACTION = PREFIX + ".rate-limit-burst-fraction";
+    public static final String RATE_LIMIT_WINDOW_MARGIN = PREFIX + ".rate-limit-window-margin";
 
     /** The API root. */
     private URI baseUrl = ClientOptions.DEFAULT_BASE_URL;
@@ -41,6 +47,19 @@ public class ApiClientProperties {
 
     /** Fraction (0, 1] of the key's documented rate limits this JVM may use, when several processes share a key. */
     private double rateLimitShare = 1.0;
+
+    /**
+     * Fraction [0, 1] of each group's per-window limit that may be sent at once after an idle spell (at least one
+     * request). The sustained rate is (limit - burst) / (1 + window margin) per window, so the reserve costs
+     * throughput; the window bound holds for any burst.
+     */
+    private double rateLimitBurstFraction = RateLimits.DEFAULT_BURST_FRACTION;
+
+    /**
+     * Fraction [0, 1] by which the limiter's refill period is longer than the server's window: requests reaching
+     * the server up to this fraction of a window late still never exceed its limit in any window.
+     */
+    private double rateLimitWindowMargin = RateLimits.DEFAULT_WINDOW_MARGIN;
 
     /** Whether the client limits its own request rate; 429s are honoured either way. */
     private boolean rateLimitEnabled = true;
@@ -72,7 +91,8 @@ public class ApiClientProperties {
 
     public ClientOptions toClientOptions(MeterRegistry meterRegistry) {
         RateLimits limits = (rateLimitEnabled ? RateLimits.documented() : RateLimits.disabled())
-                .withScale(rateLimitScale).withShare(rateLimitShare);
+                .withScale(rateLimitScale).withShare(rateLimitShare)
+                .withShape(rateLimitBurstFraction, rateLimitWindowMargin);
         ClientOptions.Builder builder = ClientOptions.builder()
                 .baseUrl(baseUrl)
                 .connectTimeout(connectTimeout)
@@ -86,6 +106,24 @@ public class ApiClientProperties {
             builder.apiKey(apiKey);
         }
         return builder.build();
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return ApiClientProperties.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        ApiClientProperties properties = (ApiClientProperties) target;
+        PropertyRules rules = new PropertyRules(PREFIX, errors);
+        rules.require(properties.rateLimitScale > 0, "rateLimitScale", properties.rateLimitScale, "must be positive")
+                .require(properties.rateLimitShare > 0 && properties.rateLimitShare <= 1, "rateLimitShare",
+                        properties.rateLimitShare, "must be in (0, 1]")
+                .require(properties.rateLimitBurstFraction >= 0 && properties.rateLimitBurstFraction <= 1,
+                        "rateLimitBurstFraction", properties.rateLimitBurstFraction, "must be in [0, 1]")
+                .require(properties.rateLimitWindowMargin >= 0 && properties.rateLimitWindowMargin <= 1,
+                        "rateLimitWindowMargin", properties.rateLimitWindowMargin, "must be in [0, 1]");
     }
 
     public URI getBaseUrl() {
@@ -134,6 +172,22 @@ public class ApiClientProperties {
 
     public void setRateLimitShare(double rateLimitShare) {
         this.rateLimitShare = rateLimitShare;
+    }
+
+    public double getRateLimitBurstFraction() {
+        return rateLimitBurstFraction;
+    }
+
+    public void setRateLimitBurstFraction(double rateLimitBurstFraction) {
+        this.rateLimitBurstFraction = rateLimitBurstFraction;
+    }
+
+    public double getRateLimitWindowMargin() {
+        return rateLimitWindowMargin;
+    }
+
+    public void setRateLimitWindowMargin(double rateLimitWindowMargin) {
+        this.rateLimitWindowMargin = rateLimitWindowMargin;
     }
 
     public boolean isRateLimitEnabled() {
@@ -195,6 +249,7 @@ public class ApiClientProperties {
     @Override
     public String toString() {
         return "ApiClientProperties[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "<from environment>" : "<redacted>")
-                + ", rateLimitScale=" + rateLimitScale + ", rateLimitShare=" + rateLimitShare + "]";
+                + ", rateLimitScale=" + rateLimitScale + ", rateLimitShare=" + rateLimitShare
+                + ", rateLimitBurstFraction=" + rateLimitBurstFraction + ", rateLimitWindowMargin=" + rateLimitWindowMargin + "]";
     }
 }

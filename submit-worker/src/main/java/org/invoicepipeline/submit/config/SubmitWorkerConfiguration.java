@@ -21,6 +21,7 @@ import org.invoicepipeline.events.PartsUploaded;
 import org.invoicepipeline.submit.ExtractionSubmitter;
 import org.invoicepipeline.submit.SubmissionListener;
 import org.invoicepipeline.submit.admission.AdmissionGate;
+import org.invoicepipeline.submit.admission.InFlightExtractions;
 import org.invoicepipeline.submit.deadletter.SubmitDeadLetterResults;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -48,7 +49,9 @@ public class SubmitWorkerConfiguration {
                                 ObjectProvider<MeterRegistry> registry) {
         SubmitWorkerProperties.Admission admission = properties.getAdmission();
         return new AdmissionGate(client, new AdmissionGate.Settings(admission.isEnabled(), admission.getCreditsPerFile(),
-                admission.getCreditsCacheTtl(), admission.getInsufficientCreditsWait()), Clock.systemUTC(),
+                admission.getCreditsCacheTtl(), admission.getInsufficientCreditsWait(), admission.getConcurrencyLimit(),
+                admission.getInFlightCacheTtl(), admission.getConcurrencyLimitWait()),
+                new InFlightExtractions(client, admission.getInFlightStatuses(), Clock.systemUTC()), Clock.systemUTC(),
                 registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 

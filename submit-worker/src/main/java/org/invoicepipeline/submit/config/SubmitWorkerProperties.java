@@ -1,6 +1,10 @@
 package org.invoicepipeline.submit.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.invoicepipeline.client.model.ExtractionState;
 
 import org.invoicepipeline.common.config.ConsumerStageProperties;
 import org.invoicepipeline.common.config.CreatedTopics;
@@ -23,6 +27,7 @@ public class SubmitWorkerProperties extends ConsumerStageProperties {
 
     /* Keys set from outside the stage (local-pipeline, its tests), defined once next to their property. */
     public static final String TOPICS_PARTITIONS = PREFIX + ".topics.partitions";
+    public static final String ADMISSION_CONCURRENCY_LIMIT = PREFIX + ".admission.concurrency-limit";
 
     private final Topics topics = new Topics();
     private final Admission admission = new Admission();
@@ -36,6 +41,7 @@ public class SubmitWorkerProperties extends ConsumerStageProperties {
     protected void validate(PropertyRules rules) {
         super.validate(rules);
         topics.validate(rules);
+        admission.validate(rules);
     }
 
     public Topics getTopics() {
@@ -87,8 +93,33 @@ public class SubmitWorkerProperties extends ConsumerStageProperties {
 
     }
 
-    /** Admission by credits: submit only when the account can pay, otherwise hold the stage (no dead letter). */
+    /**
+     * Admission by concurrency and credits: submit only while the account runs fewer extractions than it may and
+     * can pay, otherwise hold the stage (no dead letter).
+     */
     public static class Admission {
+
+        /**
+         * Extractions the account may run at once (the API's concurrency limit, 15 by default, counting those
+         * started in the web app); a session is held while this many are in flight. 0 turns the check off.
+         */
+        private int concurrencyLimit = 15;
+
+        /**
+         * How long a listing of the in-flight extractions ({@code listExtractions}, 60 calls per minute; one call
+         * per status listed) is trusted while it leaves room; submissions since are counted on top.
+         */
+        private Duration inFlightCacheTtl = Duration.ofSeconds(3);
+
+        /**
+         * How long the stage holds at the concurrency limit before it lists the in-flight extractions again (at the
+         * limit: one listing per wait, so keep statuses ÷ wait under the 60 calls a minute of listExtractions).
+         */
+        private Duration concurrencyLimitWait = Duration.ofSeconds(2);
+
+        /** The statuses that occupy a place under the concurrency limit (one listExtractions call each per reading). */
+        private List<ExtractionState> inFlightStatuses = new ArrayList<>(
+                List.of(ExtractionState.PROCESSING, ExtractionState.INPUT_REQUIRED));
 
         /** Whether the usable credits are checked before each submission. */
         private boolean enabled = true;
@@ -110,6 +141,47 @@ public class SubmitWorkerProperties extends ConsumerStageProperties {
 
         /** Longest hold after SUBMISSIONS_PAUSED, whatever resume time the API names. */
         private Duration maxSubmissionsPausedWait = Duration.ofMinutes(5);
+
+        void validate(PropertyRules rules) {
+            rules.require(inFlightStatuses != null && !inFlightStatuses.isEmpty()
+                            && inFlightStatuses.stream().noneMatch(ExtractionState::isTerminal),
+                            "admission.inFlightStatuses", inFlightStatuses, "must name non-terminal statuses")
+                    .atLeast("admission.concurrencyLimit", concurrencyLimit, 0)
+                    .positive("admission.inFlightCacheTtl", inFlightCacheTtl)
+                    .positive("admission.concurrencyLimitWait", concurrencyLimitWait);
+        }
+
+        public List<ExtractionState> getInFlightStatuses() {
+            return inFlightStatuses;
+        }
+
+        public void setInFlightStatuses(List<ExtractionState> inFlightStatuses) {
+            this.inFlightStatuses = inFlightStatuses;
+        }
+
+        public int getConcurrencyLimit() {
+            return concurrencyLimit;
+        }
+
+        public void setConcurrencyLimit(int concurrencyLimit) {
+            this.concurrencyLimit = concurrencyLimit;
+        }
+
+        public Duration getInFlightCacheTtl() {
+            return inFlightCacheTtl;
+        }
+
+        public void setInFlightCacheTtl(Duration inFlightCacheTtl) {
+            this.inFlightCacheTtl = inFlightCacheTtl;
+        }
+
+        public Duration getConcurrencyLimitWait() {
+            return concurrencyLimitWait;
+        }
+
+        public void setConcurrencyLimitWait(Duration concurrencyLimitWait) {
+            this.concurrencyLimitWait = concurrencyLimitWait;
+        }
 
         public boolean isEnabled() {
             return enabled;

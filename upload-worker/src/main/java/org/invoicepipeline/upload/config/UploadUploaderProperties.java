@@ -16,8 +16,12 @@ public class UploadUploaderProperties {
      */
     private Duration maxSessionTime = Duration.ofMinutes(15);
 
-    /** Files of one session uploaded at the same time. */
-    private int fileConcurrency = 4;
+    /**
+     * Files of one session uploaded at the same time. Each file takes three calls in sequence (part URLs, PUT,
+     * complete), so C files at once at L seconds per call move at most 60 C / (3 L) files a minute: 8 keep that above
+     * the key's upload ceiling (600 calls/min ÷ 2.002 per file = 299.7 files/min) up to L = 0.53 s (4 bound at 0.27 s).
+     */
+    private int fileConcurrency = 8;
 
     /** Publish a FAILED ExtractionResult for every file the stage could not upload or rejected. */
     private boolean publishFailedResults = true;
