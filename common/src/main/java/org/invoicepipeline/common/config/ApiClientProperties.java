@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.invoicepipeline.client.ClientOptions;
 import org.invoicepipeline.client.RetryPolicy;
 import org.invoicepipeline.client.ratelimit.RateLimits;
+import org.invoicepipeline.common.ratelimit.share.RateLimitSharingProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * The API client of every stage, under {@code pipeline.api.*}. Each worker app binds these and builds its
@@ -41,6 +43,10 @@ public class ApiClientProperties {
 
     /** Fraction (0, 1] of the key's documented rate limits this JVM may use, when several processes share a key. */
     private double rateLimitShare = 1.0;
+
+    /** How the instances using the key divide its limits across processes (partition share, Redis or none). */
+    @NestedConfigurationProperty
+    private final RateLimitSharingProperties rateLimitSharing = new RateLimitSharingProperties();
 
     /** Whether the client limits its own request rate; 429s are honoured either way. */
     private boolean rateLimitEnabled = true;
@@ -134,6 +140,10 @@ public class ApiClientProperties {
 
     public void setRateLimitShare(double rateLimitShare) {
         this.rateLimitShare = rateLimitShare;
+    }
+
+    public RateLimitSharingProperties getRateLimitSharing() {
+        return rateLimitSharing;
     }
 
     public boolean isRateLimitEnabled() {
