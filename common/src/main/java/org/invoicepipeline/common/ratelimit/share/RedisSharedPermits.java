@@ -146,6 +146,8 @@ public final class RedisSharedPermits implements PermitSource, AutoCloseable {
             client = RedisClient.create(uri);
             client.setOptions(ClientOptions.builder()
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    // reconnecting is this class's job (every retryInterval), without Lettuce's watchdog logging
+                    .autoReconnect(false)
                     .timeoutOptions(TimeoutOptions.enabled(settings.timeout()))
                     .build());
             connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
