@@ -17,7 +17,9 @@ import java.util.Map;
  *   <li>credits: submit (admission) and poll (failure diagnosis) get half each;</li>
  *   <li>every other group has one stage, which gets all of it.</li>
  * </ul>
- * A group no stage of the instance draws on gets no share (the limiter then allows one request per window).
+ * A group none of the instance's stages draws on is not divided (fraction 1): the stages never call it, and a
+ * test or tool sharing the JVM's limiter is not starved. A stage that owns no partition yet gets no share of its
+ * groups (the limiter then allows one request per window).
  */
 public record GroupDivision(double resubmissionShare) {
 
@@ -60,10 +62,13 @@ public record GroupDivision(double resubmissionShare) {
         Map<EndpointGroup, Double> fractions = new EnumMap<>(EndpointGroup.class);
         for (EndpointGroup group : EndpointGroup.values()) {
             double fraction = 0;
+            boolean drawnOn = false;
             for (Map.Entry<String, Double> stage : stageShares.entrySet()) {
-                fraction += weight(stage.getKey(), group) * stage.getValue();
+                double weight = weight(stage.getKey(), group);
+                drawnOn |= weight > 0;
+                fraction += weight * stage.getValue();
             }
-            fractions.put(group, Math.min(1.0, fraction));
+            fractions.put(group, drawnOn ? Math.min(1.0, fraction) : 1.0);
         }
         return fractions;
     }

@@ -4,6 +4,8 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 
 import java.util.Collection;
@@ -21,6 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * partitions. Calls the stage's own listener ({@code delegate}) first, unchanged.
  */
 public final class StageShareRebalanceListener implements ConsumerAwareRebalanceListener {
+
+    /** The line logged (INFO) on every change: stage, owned partitions, all partitions, share. */
+    public static final String SHARE_LOG_FORMAT = "Rate-limit share of stage {}: {} of {} input partitions, share {}";
+
+    private static final Logger log = LoggerFactory.getLogger(StageShareRebalanceListener.class);
 
     private final ConsumerRebalanceListener delegate;
     private final StageShare share;
@@ -90,7 +97,14 @@ public final class StageShareRebalanceListener implements ConsumerAwareRebalance
         for (TopicPartition partition : owned) {
             byTopic.computeIfAbsent(partition.topic(), t -> new HashSet<>()).add(partition.partition());
         }
-        share.report(PartitionShare.of(byTopic, totals));
+        double now = PartitionShare.of(byTopic, totals);
+        double before = share.share();
+        share.report(now);
+        if (now != before) {
+            int total = totals.values().stream().mapToInt(Integer::intValue).sum();
+            log.info(SHARE_LOG_FORMAT, share.stage(), owned.size(), total, String.format(java.util.Locale.ROOT,
+                    "%.4f", now));
+        }
     }
 
     private static Set<String> topicsOf(Collection<TopicPartition> partitions) {

@@ -66,7 +66,15 @@ class GroupDivisionTest {
                 StageNames.POLL, 0.5));
         assertThat(fractions.get(EndpointGroup.SUBMIT)).isCloseTo(0.9 / 3 + 0.1 * 0.5, within(1e-9));
         assertThat(fractions.get(EndpointGroup.CREDITS)).isCloseTo(0.5 / 3 + 0.5 * 0.5, within(1e-9));
-        assertThat(fractions.get(EndpointGroup.UPLOADS)).isZero();
+        assertThat(fractions.get(EndpointGroup.UPLOADS)).as("drawn on by no stage here: not divided").isEqualTo(1.0);
+    }
+
+    @Test
+    void aStageWithoutPartitionsGetsNothingOfItsGroups() {
+        Map<EndpointGroup, Double> fractions = division.fractions(Map.of(StageNames.POLL, 0.0));
+        assertThat(fractions.get(EndpointGroup.STATUS)).isZero();
+        assertThat(fractions.get(EndpointGroup.SUBMIT)).isZero();
+        assertThat(fractions.get(EndpointGroup.RESULTS)).isEqualTo(1.0);
     }
 
     @Test
