@@ -127,7 +127,11 @@ public final class RedisSharedPermits implements PermitSource, AutoCloseable {
             }
         }
         synchronized (buckets) {
-            return buckets.computeIfAbsent(group, g -> proxies.builder().build(bucketKey(g), () ->
+            ProxyManager<String> current = proxies; // null while another caller reconnects
+            if (current == null) {
+                return null;
+            }
+            return buckets.computeIfAbsent(group, g -> current.builder().build(bucketKey(g), () ->
                     BucketConfiguration.builder().addLimit(RateLimiter.bandwidth(limits, g)).build()));
         }
     }

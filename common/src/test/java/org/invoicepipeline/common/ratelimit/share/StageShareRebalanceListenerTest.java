@@ -84,8 +84,11 @@ class StageShareRebalanceListenerTest {
         StageShare upload = sharing.register(StageNames.UPLOAD);
         new StageShareRebalanceListener(null, upload).onPartitionsAssigned(consumer, partitions(0, 1, 2, 3, 4, 5));
         assertThat(permits.share(EndpointGroup.UPLOADS)).isCloseTo(0.5, within(1e-9));
+        StageShare otherUpload = sharing.register(StageNames.UPLOAD); // another upload container of the JVM
+        new StageShareRebalanceListener(null, otherUpload).onPartitionsAssigned(consumer, partitions(6, 7, 8));
+        assertThat(permits.share(EndpointGroup.UPLOADS)).isCloseTo(0.75, within(1e-9));
         upload.close();
-        assertThat(permits.share(EndpointGroup.UPLOADS)).isLessThan(0.001);
+        assertThat(permits.share(EndpointGroup.UPLOADS)).isCloseTo(0.25, within(1e-9));
     }
 
     @Test
