@@ -47,7 +47,13 @@ import static org.awaitility.Awaitility.await;
  * <pre>./mvnw -B -o -pl local-pipeline -am verify -P '!apicurio-registry-it' -Dtest=ScaleOutBenchmark -Dit.test=None \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false</pre>
  */
-class ScaleOutBenchmark {
+public class ScaleOutBenchmark {
+
+    /** Runs the benchmark without Maven: {@code java -cp <test class path> org.invoicepipeline.local.ScaleOutBenchmark}. */
+    public static void main(String[] args) throws Exception {
+        new ScaleOutBenchmark().throughputOverCeilingForOneToThreeInstancesInBothModes();
+        System.exit(0);
+    }
 
     private static final String API_KEY = "scale-out-benchmark-key";
     private static final int PARTITIONS = 12;
@@ -121,13 +127,17 @@ class ScaleOutBenchmark {
                         .pollInterval(Duration.ofMillis(200))
                         .until(() -> ownedTotal(logs) == PARTITIONS);
                 long startAt = System.currentTimeMillis() + 500;
-                Files.writeString(goFile, Long.toString(startAt));
+                Path partial = work.resolve("go-" + run + ".partial");
+                Files.writeString(partial, Long.toString(startAt));
+                Files.move(partial, goFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 Thread.sleep(Math.max(0, startAt - System.currentTimeMillis()) + WARM_UP.toMillis());
                 AccountCounters before = sandbox.control().counters(API_KEY);
                 Thread.sleep(MEASURED.toMillis());
                 AccountCounters after = sandbox.control().counters(API_KEY);
                 for (Process process : processes) {
-                    process.waitFor();
+                    if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES) || process.exitValue() != 0) {
+                        throw new IllegalStateException("an instance failed; see " + logs);
+                    }
                 }
                 long answered = answered(after) - answered(before);
                 double ceiling = GROUP.documentedPerMinute() * SCALE / 60.0 * MEASURED.toMillis() / 1000.0;

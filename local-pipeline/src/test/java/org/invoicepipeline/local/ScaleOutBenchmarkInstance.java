@@ -39,7 +39,17 @@ public final class ScaleOutBenchmarkInstance {
     private ScaleOutBenchmarkInstance() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Throwable e) {
+            e.printStackTrace(System.out);
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         SharingMode mode = SharingMode.valueOf(args[0]);
         String baseUrl = args[1];
         String bootstrap = args[2];
@@ -67,7 +77,7 @@ public final class ScaleOutBenchmarkInstance {
         Thread member = new Thread(() -> consumeAsGroupMember(bootstrap, topic, group, shares, stop), "member");
         member.start();
 
-        while (!Files.exists(goFile)) {
+        while (!Files.exists(goFile)) { // the parent moves it into place whole
             Thread.sleep(20);
         }
         long startAt = Long.parseLong(Files.readString(goFile).trim());
@@ -104,7 +114,6 @@ public final class ScaleOutBenchmarkInstance {
         stop.set(true);
         member.join(10_000);
         client.close();
-        System.exit(0);
     }
 
     /** Stays in the group so that the partitions, and with them the share, are divided as in a worker. */
