@@ -82,6 +82,9 @@ public final class RequestExecutor {
             }
             if (failure instanceof ApiErrorException api && api.httpStatus() == 429) {
                 metrics.recordRateLimited(operation);
+                if (operation.group() != null) {
+                    limiter.rateLimited(operation.group());
+                }
             }
             if (!failure.isRetryable() || failure instanceof SignedUrlException refused && refused.needsFreshUrl()) {
                 // a refused signature fails the same way at the same URL: the caller asks for a fresh one

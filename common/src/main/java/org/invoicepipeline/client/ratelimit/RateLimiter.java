@@ -16,6 +16,8 @@ public final class RateLimiter {
 
     private final RateLimits limits;
     private final Map<EndpointGroup, Bucket> buckets = new EnumMap<>(EndpointGroup.class);
+    /** Where permits come from when the key's budget is shared across instances; null = this JVM's own buckets. */
+    private volatile PermitSource sharedSource;
 
     RateLimiter(RateLimits limits) {
         this(limits, TimeMeter.SYSTEM_NANOTIME);
@@ -28,7 +30,8 @@ public final class RateLimiter {
         }
     }
 
-    static Bandwidth bandwidth(RateLimits limits, EndpointGroup group) {
+    /** The bucket shape of a group under {@code limits}: a burst, then an even refill over the stretched window. */
+    public static Bandwidth bandwidth(RateLimits limits, EndpointGroup group) {
         long perWindow = limits.requestsPerWindow(group);
         long burst = limits.burst(group);
         long refill = Math.max(1, perWindow - burst);
@@ -45,6 +48,27 @@ public final class RateLimiter {
     }
 
     /**
+     * Draws every later permit from {@code source} (cross-instance sharing of the key's budget) instead of this
+     * JVM's own buckets; {@code null} returns to the own buckets.
+     */
+    public void shareThrough(PermitSource source) {
+        this.sharedSource = source;
+    }
+
+    /** The source installed by {@link #shareThrough}, if any. */
+    public PermitSource sharedSource() {
+        return sharedSource;
+    }
+
+    /** Tells the permit source that the server answered 429 for the group although a permit was granted. */
+    public void rateLimited(EndpointGroup group) {
+        PermitSource source = sharedSource;
+        if (source != null && limits.enabled()) {
+            source.rateLimited(group);
+        }
+    }
+
+    /**
      * Blocks until the group grants a permit and returns how long that took. Bucket4j reserves the permit
      * first and then sleeps, so waiting callers are served in arrival order.
      */
@@ -53,7 +77,12 @@ public final class RateLimiter {
             return Duration.ZERO;
         }
         long start = System.nanoTime();
-        buckets.get(group).asBlocking().consume(1);
+        PermitSource source = sharedSource;
+        if (source != null) {
+            source.acquire(group);
+        } else {
+            buckets.get(group).asBlocking().consume(1);
+        }
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
@@ -64,6 +93,10 @@ public final class RateLimiter {
 
     /** Takes a permit if one is available now, without waiting. */
     public boolean tryAcquire(EndpointGroup group) {
-        return !limits.enabled() || buckets.get(group).tryConsume(1);
+        if (!limits.enabled()) {
+            return true;
+        }
+        PermitSource source = sharedSource;
+        return source != null ? source.tryAcquire(group) : buckets.get(group).tryConsume(1);
     }
 }

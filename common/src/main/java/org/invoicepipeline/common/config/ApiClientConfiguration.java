@@ -6,6 +6,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.invoicepipeline.common.ratelimit.share.RateLimitSharingConfiguration;
 
 /**
  * The shared client bean of a worker app: {@code @Import(ApiClientConfiguration.class)}. One client per
@@ -13,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiClientProperties.class)
+@Import(RateLimitSharingConfiguration.class)
 public class ApiClientConfiguration {
 
     @Bean(destroyMethod = "close")

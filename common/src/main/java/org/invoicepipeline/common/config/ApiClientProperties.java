@@ -7,9 +7,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.invoicepipeline.client.ClientOptions;
 import org.invoicepipeline.client.RetryPolicy;
 import org.invoicepipeline.client.ratelimit.RateLimits;
+import org.invoicepipeline.common.ratelimit.share.RateLimitSharingProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * The API client of every stage, under {@code pipeline.api.*}. Each worker app binds these and builds its
@@ -60,6 +62,10 @@ public class ApiClientProperties implements Validator {
      * the server up to this fraction of a window late still never exceed its limit in any window.
      */
     private double rateLimitWindowMargin = RateLimits.DEFAULT_WINDOW_MARGIN;
+
+    /** How the instances using the key divide its limits across processes (partition share, Redis or none). */
+    @NestedConfigurationProperty
+    private final RateLimitSharingProperties rateLimitSharing = new RateLimitSharingProperties();
 
     /** Whether the client limits its own request rate; 429s are honoured either way. */
     private boolean rateLimitEnabled = true;
@@ -188,6 +194,10 @@ public class ApiClientProperties implements Validator {
 
     public void setRateLimitWindowMargin(double rateLimitWindowMargin) {
         this.rateLimitWindowMargin = rateLimitWindowMargin;
+    }
+
+    public RateLimitSharingProperties getRateLimitSharing() {
+        return rateLimitSharing;
     }
 
     public boolean isRateLimitEnabled() {
