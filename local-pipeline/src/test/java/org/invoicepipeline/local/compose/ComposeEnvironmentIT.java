@@ -70,7 +70,9 @@ class ComposeEnvironmentIT {
             "HEALTH_PATH", "docker/healthcheck.sh",
             "HEALTH_HOST", "docker/healthcheck.sh",
             ClientOptions.API_KEY_ENV, "the API client, when pipeline.api.api-key is not set",
-            "SANDBOX_API_KEYS", "api-sandbox's SandboxMain");
+            "SANDBOX_API_KEYS", "api-sandbox's SandboxMain",
+            "AWS_ACCESS_KEY_ID", "the AWS SDK's default credentials chain (S3 sources and outputs)",
+            "AWS_SECRET_ACCESS_KEY", "the AWS SDK's default credentials chain (S3 sources and outputs)");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SERVICE_ADDRESS = Pattern.compile("(?<![\\w.-])([a-z][a-z0-9-]*):(\\d+)(?![\\w])");
@@ -99,6 +101,8 @@ class ComposeEnvironmentIT {
         assertThat(compose.services()).containsKeys(KAFKA, SANDBOX, "upload-worker", "submit-worker", "poll-worker",
                 "download-worker", "pipeline-monitor", "prometheus", "grafana", "apicurio-registry");
         assertThat(compose.service("apicurio-registry").profiles()).containsExactly("registry");
+        assertThat(compose.service("redis").profiles()).containsExactly("redis");
+        assertThat(compose.service("s3").profiles()).containsExactly("s3");
 
         Map<String, List<String>> unknown = new LinkedHashMap<>();
         for (ComposeFile.Service service : builtServices(compose, false)) {

@@ -29,11 +29,12 @@ import static org.awaitility.Awaitility.await;
  */
 class RedisSharedPermitsIT {
 
-    /** 600 uploads per 1 s window; a burst of 10 %, the rest over 1.1 s. */
+    /** 600 uploads per 1 s window, with the default reserve (burst fraction, window margin). */
     private static final RateLimits LIMITS = RateLimits.documented().withScale(60);
     private static final Duration RUN = Duration.ofSeconds(2);
-    /** What one bucket grants in {@link #RUN}: the burst plus the refill. */
-    private static final double ONE_BUCKET = 60 + 540 * (RUN.toMillis() / 1100.0);
+    /** What one bucket grants in {@link #RUN}: the burst plus the refill at the sustained rate. */
+    private static final double ONE_BUCKET = LIMITS.burst(EndpointGroup.UPLOADS)
+            + LIMITS.sustainedPerWindow(EndpointGroup.UPLOADS) * RUN.toNanos() / LIMITS.window().toNanos();
 
     private final Path logs = Path.of("target", "redis-it");
     private final List<AutoCloseable> closeables = new ArrayList<>();
