@@ -35,9 +35,7 @@ import static org.awaitility.Awaitility.await;
  * owns. Not a single 429, every file one result; an upload instance killed mid-run hands its partitions and its
  * share to the others within one rebalance, and nothing is lost.
  *
- * <p>Three upload instances and two of each other stage (nine JVMs, not twelve): CI has two cores, and each child
- * JVM takes seconds of CPU to start; the kill is in the upload stage, which keeps three, and two instances already
- * divide the shared groups (submissions, credits) between submit and poll.
+ * <p>Three instances of every stage (twelve JVMs, about 50 s on CI's two cores); the kill is in the upload stage.
  */
 class ScaleOutIT {
 
@@ -46,12 +44,12 @@ class ScaleOutIT {
     /** Uploads 20/s, submissions 1/s, status 4/s: the limits bind within a run of this size. */
     private static final double SCALE = 2;
     private static final Duration PAGE_TIME = Duration.ofMillis(200);
-    /** Start-up of the nine JVMs and their first rebalances (slow when the two cores are busy with other builds). */
+    /** Start-up of the twelve JVMs and their first rebalances (slow when the two cores are busy with other builds). */
     private static final Duration START_BUDGET = Duration.ofMinutes(5);
     /** The run itself, from registration; a lost file fails the test within it, it never hangs. */
     private static final Duration RUN_BUDGET = Duration.ofMinutes(3);
-    private static final Map<Stage, Integer> INSTANCES = Map.of(Stage.UPLOAD, 3, Stage.SUBMIT, 2, Stage.POLL, 2,
-            Stage.DOWNLOAD, 2);
+    private static final Map<Stage, Integer> INSTANCES = Map.of(Stage.UPLOAD, 3, Stage.SUBMIT, 3, Stage.POLL, 3,
+            Stage.DOWNLOAD, 3);
     /** What {@code StageShareRebalanceListener} logs on every change of a stage's share. */
     private static final Pattern SHARE_LINE = Pattern.compile(
             "Rate-limit share of stage (\\w+): (\\d+) of (\\d+) input partitions, share ([0-9.]+)");
