@@ -3,6 +3,7 @@ package org.invoicepipeline.local.results;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.invoicepipeline.common.events.EventJson;
 import org.invoicepipeline.events.ExtractionResult;
 import org.invoicepipeline.events.JsonNumber;
 import org.invoicepipeline.events.ResultRow;
@@ -21,7 +22,7 @@ import java.util.Set;
  * Writes a run's per-file results into its folder:
  * <ul>
  *   <li>{@code results.jsonl}: one line per file that has a result, its latest {@code ExtractionResult} as JSON
- *       ({@link ResultJson}): the ERP contract, exactly what {@code extraction-results} carried;</li>
+ *       ({@link EventJson}): the ERP contract, exactly what {@code extraction-results} carried;</li>
  *   <li>{@code results.csv}: flat, one line per extracted row ({@code file, status, code, message} then the
  *       profile's columns), and one line with empty columns for a file without rows (failed, rejected, pending).</li>
  * </ul>
@@ -49,7 +50,7 @@ public final class ResultsWriter {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (FileOutcome outcome : outcomes) {
                 if (outcome.result() != null) {
-                    out.write(JSON.writeValueAsString(ResultJson.of(outcome.result())));
+                    out.write(JSON.writeValueAsString(EventJson.of(outcome.result())));
                     out.write('\n');
                 }
             }

@@ -16,7 +16,7 @@ import org.invoicepipeline.ops.OpsCommand;
 import org.invoicepipeline.ops.OpsContext;
 import org.invoicepipeline.ops.OpsException;
 import org.invoicepipeline.ops.kafka.DeadLetterRecord;
-import org.invoicepipeline.ops.output.AvroJson;
+import org.invoicepipeline.common.events.EventJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -98,7 +98,7 @@ public class DltShowCommand implements Callable<Integer> {
                 r.originalOffset() == null ? -1 : r.originalOffset());
         return new Shown(r.id(), r.timestamp(), r.stage(), r.code(), r.message(), r.retryable(), r.attempts(), original,
                 r.keyText(), r.headerText(), r.event() == null ? null : r.event().getSchema().getName(),
-                r.event() == null ? null : AvroJson.of(r.event()));
+                r.event() == null ? null : EventJson.of(r.event()));
     }
 
     static String human(Shown s) {

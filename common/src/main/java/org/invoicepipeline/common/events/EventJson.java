@@ -1,4 +1,4 @@
-package org.invoicepipeline.local.results;
+package org.invoicepipeline.common.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
-import org.invoicepipeline.common.events.CellValues;
 import org.invoicepipeline.events.JsonNumber;
 
 import java.nio.ByteBuffer;
@@ -20,13 +19,14 @@ import java.util.Map;
  * union wrappers like {@code {"string": "..."}} no ERP importer expects): field names exactly as in the schema, a
  * nullable field as its value or {@code null}, enums by name, {@code timestamp-millis} as ISO-8601 UTC text, and a
  * row cell's {@link JsonNumber} as a JSON number with exactly the API's digits ({@code 1234.50} stays
- * {@code 1234.50}: read it as a decimal, not a double).
+ * {@code 1234.50}: read it as a decimal, not a double), bytes as Base64. What the local run writes to
+ * {@code results.jsonl} and what {@code pipeline-ops} prints with {@code --json}.
  */
-public final class ResultJson {
+public final class EventJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
-    private ResultJson() {
+    private EventJson() {
     }
 
     public static JsonNode of(Object value) {
